@@ -1,0 +1,47 @@
+"""programscore: rank Master's programmes by the criteria that make one worth it.
+
+    import programscore as ps
+    sheet = ps.read_sheet("programmes.xlsx")
+    result = ps.score(sheet, ps.load_profile("article"))
+    print(result.table)
+
+Names are imported on first use, so that ``programscore --help`` does not pay for pandas.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "read_sheet": "reading",
+    "load_profile": "profiles",
+    "parse_profile": "profiles",
+    "builtin_profiles": "profiles",
+    "Profile": "profiles",
+    "Criterion": "profiles",
+    "Currency": "profiles",
+    "score": "scoring",
+    "Ranking": "result",
+    "Explanation": "result",
+    "ProgramscoreError": "errors",
+    "ProfileError": "errors",
+    "SheetError": "errors",
+    "DataError": "errors",
+}
+
+__all__ = [*sorted(_EXPORTS), "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'programscore' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,77 @@
+"""Cell issues and sheet coordinates: where in the user's spreadsheet each value came from."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+ISSUE_COLUMNS = ["sheet", "row", "column", "cell", "value", "severity", "message"]
+
+
+def column_letter(position: int) -> str:
+    """Spreadsheet letters of a 0-based column position: 0 -> A, 26 -> AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, remainder = divmod(position - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def sheet_rows(sheet: pd.DataFrame) -> np.ndarray:
+    """The row number a spreadsheet program shows for each data row (header row included)."""
+    import numpy as np
+
+    if sheet.attrs.get("programscore_rows"):
+        return np.asarray(sheet.index, dtype=np.int64)
+    return np.arange(len(sheet), dtype=np.int64) + 2
+
+
+def sheet_letter(sheet: pd.DataFrame, column: str) -> str:
+    letters = sheet.attrs.get("letters") or {}
+    if column in letters:
+        return letters[column]
+    return column_letter(list(sheet.columns).index(column))
+
+
+def empty_issues() -> pd.DataFrame:
+    import pandas as pd
+
+    return pd.DataFrame({name: pd.Series(dtype=object) for name in ISSUE_COLUMNS})
+
+
+def make_issues(
+    sheet: pd.DataFrame,
+    column: str,
+    positions: np.ndarray,
+    values: list[object] | np.ndarray,
+    severity: str,
+    messages: list[str] | np.ndarray,
+) -> pd.DataFrame:
+    """Issues for the data rows at ``positions`` (0-based) of ``column``."""
+    import numpy as np
+    import pandas as pd
+
+    rows = sheet_rows(sheet)[positions]
+    letter = sheet_letter(sheet, column)
+    return pd.DataFrame(
+        {
+            "sheet": sheet.attrs.get("sheet"),
+            "row": rows.astype(np.int64),
+            "column": column,
+            "cell": [f"{letter}{r}" for r in rows],
+            "value": list(values),
+            "severity": severity,
+            "message": list(messages),
+        },
+        columns=ISSUE_COLUMNS,
+    )
+
+
+def describe(issue: dict) -> str:
+    """One line naming the cell, its value and the problem."""
+    where = f"{issue['sheet']}!{issue['cell']}" if issue.get("sheet") else str(issue["cell"])
+    return f"{where} ({issue['column']}) {issue['value']!r}: {issue['message']}"

@@ -1,0 +1,107 @@
+"""Stage 2: find the column that feeds each criterion, and the columns that name a programme."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from .errors import SheetError
+from .issues import sheet_rows
+from .profiles import Profile
+
+NAME_ALIASES = ["programme", "program", "programme name", "program name", "course", "course name", "degree",
+                "title", "name", "university", "institution", "school", "provider"]  # fmt: skip
+
+
+def squash(header: str) -> str:
+    """A header as compared: lower case, letters and digits only (``Length (months)`` -> ``lengthmonths``)."""
+    return re.sub(r"[^0-9a-z]+", "", str(header).casefold())
+
+
+@dataclass
+class ColumnMatch:
+    """Which header feeds each criterion, and what was left out."""
+
+    columns: dict[str, str]
+    dropped: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+
+def _candidates(headers: list[str], aliases: list[str]) -> list[str]:
+    wanted = [squash(a) for a in aliases if squash(a)]
+    exact = [h for h in headers if squash(h) in wanted]
+    if exact:
+        return exact
+    # "Tuition fees (international)" still feeds "tuition fees"
+    return [h for h in headers if any(squash(h).startswith(w) for w in wanted if len(w) >= 4)]
+
+
+def where(sheet: pd.DataFrame) -> str:
+    source = sheet.attrs.get("source") or "the sheet"
+    return f"{source}, sheet {sheet.attrs['sheet']!r}" if sheet.attrs.get("sheet") else str(source)
+
+
+def match_columns(sheet: pd.DataFrame, profile: Profile) -> ColumnMatch:
+    headers = [str(h) for h in sheet.columns]
+    columns: dict[str, str] = {}
+    dropped: list[str] = []
+    notices: list[str] = []
+    for criterion in profile.criteria:
+        found = _candidates(headers, criterion.columns)
+        if len(found) > 1:
+            raise SheetError(
+                f"{where(sheet)}: columns {found[0]!r} and {found[1]!r} both match criterion {criterion.key!r}; "
+                f"rename one or set columns = [...] for {criterion.key!r} in the profile"
+            )
+        if not found:
+            if criterion.required:
+                close = difflib.get_close_matches(
+                    squash(criterion.columns[0]), [squash(h) for h in headers], n=1, cutoff=0.5
+                )
+                closest = next((h for h in headers if close and squash(h) == close[0]), None)
+                hint = f"; the closest is {closest!r}" if closest else ""
+                raise SheetError(
+                    f"{where(sheet)}: no column for criterion {criterion.key!r} (looked for "
+                    f"{', '.join(repr(a) for a in criterion.columns)}); the headers are "
+                    f"{', '.join(repr(h) for h in headers)}{hint}"
+                )
+            dropped.append(criterion.key)
+            notices.append(f"criterion {criterion.key!r} left out: the sheet has no column for it")
+            continue
+        columns[criterion.key] = found[0]
+    owners: dict[str, str] = {}
+    for key, column in columns.items():
+        if column in owners:
+            raise SheetError(
+                f"{where(sheet)}: column {column!r} matches both criteria {owners[column]!r} and {key!r}; "
+                "set columns = [...] in the profile so each criterion has its own"
+            )
+        owners[column] = key
+    return ColumnMatch(columns, dropped, notices)
+
+
+def name_columns(sheet: pd.DataFrame, profile: Profile, used: set[str]) -> list[str]:
+    """Columns that name a programme: the profile's ``name_columns``, else detected by header."""
+    aliases = profile.name_columns or NAME_ALIASES
+    wanted = {squash(a) for a in aliases}
+    found = [h for h in sheet.columns if squash(h) in wanted and h not in used]
+    return found[:2]
+
+
+def programme_names(sheet: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One display name per row: the name columns joined by ", ", else "row N"."""
+    rows = sheet_rows(sheet)
+    if not columns:
+        return np.array([f"row {r}" for r in rows], dtype=object)
+    parts = [sheet[c].astype(object).where(sheet[c].notna(), "").map(lambda v: str(v).strip()) for c in columns]
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = joined.str.cat(part, sep=", ").str.strip(", ")
+    names = joined.to_numpy(dtype=object)
+    empty = names == ""
+    names[empty] = [f"row {r}" for r in rows[empty]]
+    return names

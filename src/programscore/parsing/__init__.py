@@ -1,0 +1,222 @@
+"""Stage 3: turn each criterion's raw cells into numbers in canonical units.
+
+Catalogues repeat values heavily, so each distinct cell value is parsed once and the results are
+spread back over the rows with numpy indexing. Every cell that cannot be read, or was read with an
+assumption, becomes an issue with its sheet coordinates; nothing here raises on bad data.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..issues import empty_issues, make_issues
+from ..profiles import Criterion, Profile
+from .duration import parse_duration
+from .money import MoneyRules, parse_money
+from .simple import parse_boolean, parse_percent, parse_rating
+from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, parse_number
+
+__all__ = ["Cell", "ParsedColumn", "parse_cells", "parser_for"]
+
+STATUSES = (OK, MISSING, ASSUMED, ERROR)
+
+
+@dataclass
+class ParsedColumn:
+    """One criterion's cells, parsed. ``values`` are NaN where missing or unreadable."""
+
+    key: str
+    column: str
+    values: np.ndarray
+    statuses: np.ndarray  # index into STATUSES per row
+    periods: np.ndarray | None  # money only: the period each fee covers
+    issues: pd.DataFrame
+
+    def counts(self) -> dict[str, int]:
+        found = np.bincount(self.statuses, minlength=len(STATUSES))
+        return {name: int(found[i]) for i, name in enumerate(STATUSES)}
+
+
+def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Callable[[object], Cell]:
+    """The cell parser for a criterion (with the column header's unit or currency as a hint)."""
+    kind = criterion.kind
+    if kind == "number":
+        return parse_number
+    if kind == "money":
+        symbols = dict(profile.currency.symbols)
+        rules = MoneyRules(
+            base=profile.currency.base,
+            rates=profile.currency.rates,
+            symbols=symbols,
+            default_currency=criterion.currency or _currency_in_header(header, profile) or profile.currency.base,
+            default_period=criterion.period,
+            prefer=criterion.prefer,
+        )
+        return lambda raw: parse_money(raw, rules)
+    if kind == "duration":
+        unit = criterion.unit or _unit_in_header(header) or "months"
+        return lambda raw: parse_duration(raw, unit)
+    if kind == "boolean":
+        return parse_boolean
+    if kind == "rating":
+        scale = (float(criterion.scale[0]), float(criterion.scale[1]))  # type: ignore[index]
+        return lambda raw: parse_rating(raw, scale, criterion.levels)
+    if kind == "percent":
+        return parse_percent
+    if kind == "keywords":
+        words = "|".join(re.escape(w.strip()) for w in criterion.match or [])
+        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+        def keywords(raw: object) -> Cell:
+            text = clean(str(raw))
+            if not text:
+                return Cell(NAN, MISSING)
+            return Cell(1.0 if pattern.search(text) else 0.0, OK)
+
+        return keywords
+    raise ValueError(f"unknown kind {kind!r}")  # profiles validate kinds; this is a programming error
+
+
+def _unit_in_header(header: str) -> str | None:
+    words = re.findall(r"[a-z]+", header.lower())
+    for unit, names in (("years", {"years", "year", "yrs"}), ("weeks", {"weeks"}), ("months", {"months", "mo"})):
+        if names & set(words):
+            return unit
+    return None
+
+
+def _currency_in_header(header: str, profile: Profile) -> str | None:
+    from .money import SYMBOLS
+
+    for token in re.findall(r"[A-Z]{3}|[£€$¥₹]", header):
+        if token in profile.currency.rates or token == profile.currency.base:
+            return token
+        if token in SYMBOLS:
+            return profile.currency.symbols.get(token, SYMBOLS[token])
+    return None
+
+
+def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[object], Cell]) -> ParsedColumn:
+    """Parse one column, each distinct value once."""
+    codes, uniques = pd.factorize(sheet[column], use_na_sentinel=True)
+    cells = [parser(value) for value in uniques]
+    cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
+    values = np.array([c.value for c in cells], dtype=np.float64)[codes]
+    statuses = np.array([STATUSES.index(c.status) for c in cells], dtype=np.int8)[codes]
+    periods = None
+    if any(c.period for c in cells):
+        periods = np.array([c.period for c in cells], dtype=object)[codes]
+    has_message = np.array([c.message is not None for c in cells])
+    issues = empty_issues()
+    if has_message.any():
+        positions = np.flatnonzero(has_message[codes])
+        cell_codes = codes[positions]
+        raw = np.asarray([*uniques, None], dtype=object)
+        messages = np.array([c.message for c in cells], dtype=object)
+        severity = np.array(["error" if c.status == ERROR else "warning" for c in cells], dtype=object)
+        parts = []
+        for level in ("error", "warning"):
+            chosen = positions[severity[cell_codes] == level]
+            if len(chosen):
+                chosen_codes = codes[chosen]
+                parts.append(make_issues(sheet, column, chosen, raw[chosen_codes], level, messages[chosen_codes]))
+        issues = pd.concat(parts, ignore_index=True) if parts else issues
+    return ParsedColumn(key, column, values, statuses, periods, issues)
+
+
+PERIOD_MONTHS = {
+    "year": 12.0,
+    "semester": 6.0,
+    "trimester": 4.0,
+    "term": 4.0,
+    "quarter": 3.0,
+    "month": 1.0,
+    "week": 12 / 52,
+}
+
+
+def total_fees(
+    sheet: pd.DataFrame, fees: ParsedColumn, criterion: Criterion, months: np.ndarray | None
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """Turn fees stated per year (semester, credit, ...) into the cost of the whole programme."""
+    if fees.periods is None:
+        return fees.values, empty_issues()
+    periods = fees.periods
+    values = fees.values.copy()
+    known = ~np.isnan(values)
+    per_time = np.isin(periods, list(PERIOD_MONTHS)) & known
+    per_credit = (periods == "credit") & known
+    parts = []
+    if per_time.any():
+        span = np.array([PERIOD_MONTHS.get(p, np.nan) for p in periods[per_time]])
+        if months is None:
+            positions = np.flatnonzero(per_time)
+            parts.append(
+                make_issues(
+                    sheet,
+                    fees.column,
+                    positions,
+                    sheet[fees.column].to_numpy()[positions],
+                    "warning",
+                    [
+                        f"fee per {p} used as stated: the profile has no length criterion to total it"
+                        for p in periods[positions]
+                    ],
+                )
+            )
+        else:
+            length = months[per_time]
+            values[per_time] = values[per_time] * length / span
+            unknown = np.flatnonzero(per_time)[np.isnan(length)]
+            if len(unknown):
+                parts.append(
+                    make_issues(
+                        sheet,
+                        fees.column,
+                        unknown,
+                        sheet[fees.column].to_numpy()[unknown],
+                        "warning",
+                        [f"fee per {p}, but the length is missing: total cost unknown" for p in periods[unknown]],
+                    )
+                )
+    if per_credit.any():
+        positions = np.flatnonzero(per_credit)
+        if criterion.credits:
+            values[per_credit] = values[per_credit] * criterion.credits
+        else:
+            values[per_credit] = np.nan
+            parts.append(
+                make_issues(
+                    sheet,
+                    fees.column,
+                    positions,
+                    sheet[fees.column].to_numpy()[positions],
+                    "error",
+                    [f"fee per credit: set credits = N on criterion {criterion.key!r} to total it"] * len(positions),
+                )
+            )
+    issues = pd.concat(parts, ignore_index=True) if parts else empty_issues()
+    return values, issues
+
+
+def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) -> dict[str, ParsedColumn]:
+    """Parse every matched criterion column; money is totalled over the programme's length."""
+    parsed: dict[str, ParsedColumn] = {}
+    for criterion in profile.criteria:
+        column = columns[criterion.key]
+        parsed[criterion.key] = parse_column(sheet, column, criterion.key, parser_for(criterion, profile, column))
+    for criterion in profile.criteria:
+        if criterion.kind != "money":
+            continue
+        length = profile.length_criterion(criterion)
+        months = parsed[length.key].values if length is not None else None
+        column = parsed[criterion.key]
+        totals, issues = total_fees(sheet, column, criterion, months)
+        column.values = totals
+        column.issues = pd.concat([column.issues, issues], ignore_index=True) if len(issues) else column.issues
+    return parsed

@@ -1,0 +1,136 @@
+"""Shared pieces of the cell parsers: cleaning text, missing markers, numbers and number words."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import NamedTuple
+
+
+class Cell(NamedTuple):
+    """What one distinct cell value parsed to.
+
+    ``status`` is "ok", "missing" (blank or a marker such as N/A: no issue unless ``message``),
+    "assumed" (a value, with a warning saying what was assumed) or "error" (unreadable: missing,
+    with an error issue). ``period`` is the money period ("year", "total", ...), else None.
+    """
+
+    value: float
+    status: str
+    message: str | None = None
+    period: str | None = None
+
+
+NAN = math.nan
+OK = "ok"
+MISSING = "missing"
+ASSUMED = "assumed"
+ERROR = "error"
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009]+")
+_MISSING_EXACT = re.compile(
+    r"^(?:n/?a|n\.a\.?|na|nil|null|none given|not (?:known|stated|given|published|available|applicable)|"
+    r"unknown|tb[acd]|t\.b\.[acd]\.?|to be (?:confirmed|announced|decided|determined)|-+|–|—|\?+|\.+|x|"
+    r"varies|various|variable|pending|ask|enquire|contact us|see (?:below|above|notes?))$",
+    re.IGNORECASE,
+)
+_MISSING_PHRASE = re.compile(
+    r"\b(?:see|visit|check|refer to|please|contact|enquire|consult|available on|details on)\b.*"
+    r"\b(?:website|web ?site|page|site|description|prospectus|details|online|office|link|programme|program|course)\b",
+    re.IGNORECASE,
+)
+
+
+def clean(text: str) -> str:
+    """Collapse every kind of space, unify minus signs and strip."""
+    text = text.replace("\u2212", "-").replace("\u2013", "-").replace("\u2014", "-").replace("\ufeff", "")
+    return _SPACES.sub(" ", text).strip()
+
+
+def missing_marker(text: str) -> bool:
+    """True for text that says the value is not given (N/A, TBC, 'see website', ...)."""
+    if _MISSING_EXACT.match(text):
+        return True
+    return bool(_MISSING_PHRASE.search(text)) and not re.search(r"\d", text)
+
+
+def not_stated(text: str) -> Cell:
+    return Cell(NAN, MISSING, "not stated; treated as missing")
+
+
+_NUMBER_WORDS = {
+    "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24,
+    "thirty": 30, "thirty-six": 36, "forty-eight": 48, "fifty-two": 52, "half": 0.5, "single": 1,
+}  # fmt: skip
+NUMBER_WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+# A number as catalogues write it: 1,234.5 / 1 234 / 1.234,5 / 1½ / ½
+NUMBER = r"(?:\d+(?:[.,' ]\d{3})*(?:[.,]\d+)?[½¼¾⅓⅔]?|\.\d+|[½¼¾⅓⅔])"
+
+
+def number_value(token: str) -> float:
+    """The value of a NUMBER or number-word token (``1,234.5`` -> 1234.5, ``1½`` -> 1.5, ``two`` -> 2)."""
+    token = token.strip().lower()
+    if token in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[token])
+    fraction = 0.0
+    if token and token[-1] in _FRACTIONS:
+        fraction = _FRACTIONS[token[-1]]
+        token = token[:-1]
+        if not token:
+            return fraction
+    token = token.replace("'", "").replace(" ", "")
+    if "," in token and "." in token:
+        # the later separator is the decimal point
+        if token.rfind(",") > token.rfind("."):
+            token = token.replace(".", "").replace(",", ".")
+        else:
+            token = token.replace(",", "")
+    elif "," in token:
+        if re.fullmatch(r"\d{1,3}(,\d{3})+", token):
+            token = token.replace(",", "")
+        else:
+            token = token.replace(",", ".")
+    elif token.count(".") > 1:
+        token = token.replace(".", "")
+    return float(token) + fraction
+
+
+_PLAIN_NUMBER = re.compile(rf"^([+-]?)\s*({NUMBER})$")
+
+
+def plain_number(text: str) -> float | None:
+    """A cell that is just a number (signs, separators, unicode minus allowed), else None."""
+    match = _PLAIN_NUMBER.match(text)
+    if not match:
+        match_paren = re.fullmatch(rf"\(({NUMBER})\)", text)  # accounting negative: (5)
+        if match_paren:
+            return -number_value(match_paren.group(1))
+        return None
+    value = number_value(match.group(2))
+    return -value if match.group(1) == "-" else value
+
+
+def parse_number(raw: object) -> Cell:
+    """kind = "number"."""
+    if isinstance(raw, bool):
+        return Cell(float(raw), OK)
+    if isinstance(raw, int | float):
+        return Cell(float(raw), OK) if math.isfinite(raw) else Cell(NAN, ERROR, "not a finite number")
+    text = clean(str(raw))
+    if not text:
+        return Cell(NAN, MISSING)
+    value = plain_number(text)
+    if value is not None:
+        return Cell(value, OK)
+    if missing_marker(text):
+        return not_stated(text)
+    # a number with a unit or remark around it: "about 30", "30 students"
+    numbers = re.findall(rf"(?<![\w.])-?{NUMBER}", text)
+    if len(numbers) == 1:
+        value = number_value(numbers[0].lstrip("-"))
+        value = -value if numbers[0].startswith("-") else value
+        return Cell(value, ASSUMED, f"read as {value:g}")
+    return Cell(NAN, ERROR, "not a number")

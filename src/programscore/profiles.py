@@ -1,0 +1,444 @@
+"""Profiles: the scoring scheme, as TOML files or Python objects.
+
+A profile names the criteria, where their values come from (column aliases), how each cell is read
+(its kind), which direction is better, how much each counts and what happens to missing values.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ProfileError, suggest
+
+KINDS = ("number", "money", "duration", "boolean", "rating", "percent", "keywords")
+METHODS = ("weighted-sum", "topsis")
+BETTER = ("higher", "lower", "target")
+MISSING = ("worst", "mean", "exclude", "error")
+PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month", "week", "credit")
+DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
+
+TOP_KEYS = ("name", "description", "method", "name_columns", "currency", "criteria")
+CURRENCY_KEYS = ("base", "rates", "symbols")
+
+
+def _is_number(x: object) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+@dataclass
+class Criterion:
+    """One criterion of a profile. See DESIGN.md and the README for each field."""
+
+    key: str
+    kind: str
+    label: str | None = None
+    columns: list[str] = field(default_factory=list)
+    better: str = "higher"
+    target: float | None = None
+    best: float | None = None
+    worst: float | None = None
+    weight: float = 1.0
+    missing: str = "worst"
+    required: bool = True
+    min: float | None = None
+    max: float | None = None
+    require: bool = False
+    # kind-specific options
+    unit: str | None = None  # duration: unit of a bare number (default months)
+    scale: list[float] | None = None  # rating: [low, high], default [0, 5]
+    levels: dict[str, float] | None = None  # rating: words -> value on the scale
+    match: list[str] | None = None  # keywords: words that make the cell 1
+    currency: str | None = None  # money: currency of a bare number (default: the base)
+    period: str = "total"  # money: what a fee with no stated period covers
+    credits: float | None = None  # money: credits in the programme, for "per credit" fees
+    prefer: str | None = None  # money: label whose amount is used ("International")
+    length: str | None = None  # money: duration criterion that totals per-year fees
+
+    def __post_init__(self) -> None:
+        if not self.label:
+            self.label = self.key.replace("_", " ").capitalize()
+        if not self.columns:
+            self.columns = [self.key, self.label]
+        if self.kind == "percent":
+            # Anchors and limits follow the cell rule: a value above 1 is a percentage.
+            for name in ("best", "worst", "target", "min", "max"):
+                value = getattr(self, name)
+                if _is_number(value) and value > 1:
+                    setattr(self, name, value / 100)
+        if self.kind == "rating" and self.scale is None:
+            self.scale = [0.0, 5.0]
+        problem = _criterion_problem(self)
+        if problem:
+            raise ProfileError(f"criterion {self.key!r}: {problem[1]}", problem[0])
+
+    @property
+    def lower_is_better(self) -> bool:
+        return self.better == "lower"
+
+
+def _criterion_problem(c: Criterion) -> tuple[str, str] | None:
+    """The first thing wrong with a criterion, as (field, message), or None."""
+    if not isinstance(c.key, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", c.key):
+        return "key", f"key must be a word of letters, digits, _ and - (got {c.key!r})"
+    if c.kind not in KINDS:
+        return "kind", f"kind {c.kind!r} is not one of {', '.join(KINDS)}{suggest(str(c.kind), KINDS)}"
+    if c.better not in BETTER:
+        return "better", f"better {c.better!r} is not one of {', '.join(BETTER)}{suggest(str(c.better), BETTER)}"
+    if c.missing not in MISSING:
+        return "missing", f"missing {c.missing!r} is not one of {', '.join(MISSING)}{suggest(str(c.missing), MISSING)}"
+    if not _is_number(c.weight) or math.isnan(c.weight) or math.isinf(c.weight):
+        return "weight", f"weight must be a number (got {c.weight!r})"
+    if c.weight < 0:
+        return "weight", f"weight must not be negative (got {c.weight!r})"
+    for name in ("target", "best", "worst", "min", "max", "credits"):
+        value = getattr(c, name)
+        if value is not None and (not _is_number(value) or math.isnan(value)):
+            return name, f"{name} must be a number (got {value!r})"
+    if c.better == "target" and c.target is None:
+        return "target", 'better = "target" needs target = N'
+    if c.better != "target" and c.target is not None:
+        return "target", 'target is only used with better = "target"'
+    if c.best is not None and c.worst is not None:
+        if c.best == c.worst:
+            return "worst", f"best and worst must differ (both {c.best})"
+        if c.better == "higher" and c.best < c.worst:
+            return "best", f'best ({c.best}) is below worst ({c.worst}) but better = "higher"'
+        if c.better == "lower" and c.best > c.worst:
+            return "best", f'best ({c.best}) is above worst ({c.worst}) but better = "lower"'
+    if c.better == "target" and c.best is not None:
+        return "best", 'with better = "target" the best value is the target; give worst only'
+    if c.min is not None and c.max is not None and c.min > c.max:
+        return "min", f"min ({c.min}) is above max ({c.max})"
+    if not isinstance(c.columns, list) or not all(isinstance(x, str) and x.strip() for x in c.columns):
+        return "columns", "columns must be a list of header names"
+    if c.require and c.kind != "boolean":
+        return "require", "require = true is for boolean criteria (use min/max for others)"
+    if c.unit is not None and c.unit not in DURATION_UNITS:
+        return (
+            "unit",
+            f"unit {c.unit!r} is not one of {', '.join(DURATION_UNITS)}{suggest(str(c.unit), DURATION_UNITS)}",
+        )
+    if c.period not in PERIODS:
+        return "period", f"period {c.period!r} is not one of {', '.join(PERIODS)}{suggest(str(c.period), PERIODS)}"
+    if c.scale is not None:
+        if (
+            not isinstance(c.scale, list | tuple)
+            or len(c.scale) != 2
+            or not all(_is_number(x) for x in c.scale)
+            or c.scale[0] >= c.scale[1]
+        ):
+            return "scale", f"scale must be [low, high] with low < high (got {c.scale!r})"
+    if c.levels is not None:
+        if not isinstance(c.levels, dict) or not all(_is_number(v) for v in c.levels.values()):
+            return "levels", "levels must map words to numbers, e.g. { high = 4, low = 1 }"
+    if c.kind == "keywords" and not c.match:
+        return "match", 'a keywords criterion needs match = ["word", ...]'
+    if c.match is not None and not (
+        isinstance(c.match, list) and all(isinstance(x, str) and x.strip() for x in c.match)
+    ):
+        return "match", "match must be a list of words"
+    if c.currency is not None and not re.fullmatch(r"[A-Z]{3}", str(c.currency)):
+        return "currency", f"currency must be a three-letter code such as GBP (got {c.currency!r})"
+    return None
+
+
+@dataclass
+class Currency:
+    """Money is converted into ``base``; ``rates[X]`` is the value of one X in base units."""
+
+    base: str = "GBP"
+    rates: dict[str, float] = field(default_factory=dict)
+    symbols: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.base, str) or not re.fullmatch(r"[A-Z]{3}", self.base):
+            raise ProfileError(f"currency base must be a three-letter code such as GBP (got {self.base!r})", "base")
+        for code, rate in self.rates.items():
+            if not re.fullmatch(r"[A-Z]{3}", code):
+                raise ProfileError(f"currency rates: {code!r} is not a three-letter currency code", "rates")
+            if not _is_number(rate) or not rate > 0 or math.isinf(rate):
+                raise ProfileError(
+                    f"currency rates: the rate for {code} must be a positive number (got {rate!r})", "rates"
+                )
+        for symbol, code in self.symbols.items():
+            if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
+                raise ProfileError(
+                    f"currency symbols: {symbol!r} must map to a three-letter code (got {code!r})", "symbols"
+                )
+
+    def rate(self, code: str) -> float | None:
+        """Units of base per unit of ``code``, or None when the profile has no rate."""
+        if code == self.base:
+            return 1.0
+        return self.rates.get(code)
+
+
+@dataclass
+class Profile:
+    """A scoring scheme: criteria, weights, method and currency."""
+
+    name: str
+    criteria: list[Criterion]
+    description: str = ""
+    method: str = "weighted-sum"
+    name_columns: list[str] | None = None
+    currency: Currency = field(default_factory=Currency)
+    source: str | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise ProfileError(
+                f"method {self.method!r} is not one of {', '.join(METHODS)}{suggest(str(self.method), METHODS)}",
+                "method",
+            )
+        if not self.criteria:
+            raise ProfileError("a profile needs at least one criterion", "criteria")
+        keys = [c.key for c in self.criteria]
+        for key in keys:
+            if keys.count(key) > 1:
+                raise ProfileError(f"two criteria have the key {key!r}", "criteria")
+        if sum(c.weight for c in self.criteria) <= 0:
+            raise ProfileError("all weights are zero: at least one criterion needs a positive weight", "weight")
+        for c in self.criteria:
+            if c.kind == "money" and c.length is not None:
+                target = self.criterion(c.length) if c.length in keys else None
+                if target is None or target.kind != "duration":
+                    raise ProfileError(
+                        f"criterion {c.key!r}: length {c.length!r} is not a duration criterion of this profile",
+                        "length",
+                    )
+        if self.name_columns is not None and not (
+            isinstance(self.name_columns, list) and all(isinstance(x, str) for x in self.name_columns)
+        ):
+            raise ProfileError("name_columns must be a list of header names", "name_columns")
+
+    @property
+    def keys(self) -> list[str]:
+        return [c.key for c in self.criteria]
+
+    def criterion(self, key: str) -> Criterion:
+        for c in self.criteria:
+            if c.key == key:
+                return c
+        raise ProfileError(
+            f"unknown criterion {key!r}{suggest(key, self.keys)}; the criteria are {', '.join(self.keys)}"
+        )
+
+    @property
+    def weights(self) -> dict[str, float]:
+        """Weights divided by their sum."""
+        total = sum(c.weight for c in self.criteria)
+        return {c.key: c.weight / total for c in self.criteria}
+
+    def length_criterion(self, money: Criterion) -> Criterion | None:
+        """The duration criterion that turns ``money``'s per-year fees into a total."""
+        if money.length is not None:
+            return self.criterion(money.length)
+        return next((c for c in self.criteria if c.kind == "duration"), None)
+
+    def with_changes(self, method: str | None = None, weights: dict[str, float] | None = None) -> Profile:
+        """A copy with another method and/or some weights replaced (``weights`` by criterion key)."""
+        changed = copy.deepcopy(self)
+        if method is not None:
+            changed.method = method
+        for key, weight in (weights or {}).items():
+            criterion = changed.criterion(key)
+            criterion.weight = weight
+            problem = _criterion_problem(criterion)
+            if problem:
+                raise ProfileError(f"criterion {key!r}: {problem[1]}")
+        changed.__post_init__()
+        return changed
+
+    def without(self, keys: list[str]) -> Profile:
+        """A copy without the criteria in ``keys`` (optional criteria whose column is absent)."""
+        changed = copy.deepcopy(self)
+        changed.criteria = [c for c in changed.criteria if c.key not in keys]
+        changed.__post_init__()
+        return changed
+
+    def to_dict(self) -> dict[str, Any]:
+        """The profile as TOML-ready data (defaults left out)."""
+        data: dict[str, Any] = {"name": self.name}
+        if self.description:
+            data["description"] = self.description
+        data["method"] = self.method
+        if self.name_columns is not None:
+            data["name_columns"] = list(self.name_columns)
+        currency: dict[str, Any] = {"base": self.currency.base}
+        if self.currency.rates:
+            currency["rates"] = dict(self.currency.rates)
+        if self.currency.symbols:
+            currency["symbols"] = dict(self.currency.symbols)
+        data["currency"] = currency
+        defaults = {f.name: f.default for f in fields(Criterion) if f.default is not field}
+        criteria = []
+        for c in self.criteria:
+            item: dict[str, Any] = {}
+            for f in fields(Criterion):
+                value = getattr(c, f.name)
+                if value is None or (
+                    f.name in defaults and value == defaults[f.name] and f.name not in ("kind", "key")
+                ):
+                    continue
+                item[f.name] = list(value) if isinstance(value, tuple) else value
+            criteria.append(item)
+        data["criteria"] = criteria
+        return data
+
+    def to_toml(self) -> str:
+        import tomli_w
+
+        return tomli_w.dumps(self.to_dict())
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def builtin_profiles() -> list[str]:
+    """Names of the profiles shipped with programscore."""
+    folder = resources.files("programscore") / "profiles"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+def load_profile(name_or_path: str | Path | Profile) -> Profile:
+    """A built-in profile by name, or a profile from a TOML file."""
+    if isinstance(name_or_path, Profile):
+        return name_or_path
+    text_name = str(name_or_path)
+    path = Path(text_name)
+    if text_name.endswith(".toml") or path.is_file():
+        if not path.is_file():
+            raise ProfileError(f"{text_name}: no such profile file")
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ProfileError(f"{text_name}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
+        except OSError as exc:
+            raise ProfileError(f"{text_name}: cannot read the profile ({exc.strerror})") from None
+        return parse_profile(text, source=text_name)
+    names = builtin_profiles()
+    if text_name not in names:
+        raise ProfileError(
+            f"no built-in profile {text_name!r}{suggest(text_name, names)}; built-in profiles: {', '.join(names)} "
+            "(or give the path of a .toml file)"
+        )
+    text = (resources.files("programscore") / "profiles" / f"{text_name}.toml").read_text(encoding="utf-8")
+    return parse_profile(text, source=f"built-in profile {text_name!r}")
+
+
+def parse_profile(text: str, source: str = "profile") -> Profile:
+    """Read a profile from TOML text; errors name ``source``, the line and the key."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
+        if at:
+            where = f"{source}, line {at.group(1)}, column {at.group(2)}"
+            raise ProfileError(f"{where}: TOML syntax error: {message[: at.start()]}") from None
+        raise ProfileError(f"{source}: TOML syntax error: {message}") from None
+    return profile_from_dict(data, source=source, text=text)
+
+
+def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str | None = None) -> Profile:
+    """Build and validate a profile from parsed TOML data."""
+
+    def fail(message: str, section: str | None, index: int | None, key: str | None) -> ProfileError:
+        line = _locate(text, section, index, key) if text else None
+        where = f"{source}, line {line}" if line else source
+        return ProfileError(f"{where}: {message}")
+
+    for key in data:
+        if key not in TOP_KEYS:
+            raise fail(f"unknown key {key!r}{suggest(key, TOP_KEYS)}", None, None, key)
+    if "name" not in data or not isinstance(data["name"], str):
+        raise fail('the profile needs name = "..."', None, None, None)
+    raw_currency = data.get("currency", {})
+    if not isinstance(raw_currency, dict):
+        raise fail("currency must be a table: [currency]", None, None, "currency")
+    for key in raw_currency:
+        if key not in CURRENCY_KEYS:
+            raise fail(f"unknown key {key!r} in [currency]{suggest(key, CURRENCY_KEYS)}", "currency", None, key)
+    try:
+        currency = Currency(**raw_currency)
+    except ProfileError as exc:
+        raise fail(str(exc), "currency", None, exc.field) from None
+    except TypeError as exc:
+        raise fail(f"[currency]: {exc}", "currency", None, None) from None
+
+    raw_criteria = data.get("criteria")
+    if not isinstance(raw_criteria, list) or not raw_criteria:
+        raise fail("the profile needs at least one [[criteria]] table", None, None, None)
+    criterion_keys = [f.name for f in fields(Criterion)]
+    criteria = []
+    for index, raw in enumerate(raw_criteria):
+        label = f"criterion {raw.get('key', index + 1)!r}" if isinstance(raw, dict) else f"criterion {index + 1}"
+        if not isinstance(raw, dict):
+            raise fail(f"{label} must be a table", None, None, None)
+        for key in raw:
+            if key not in criterion_keys:
+                raise fail(f"{label}: unknown key {key!r}{suggest(key, criterion_keys)}", "criteria", index, key)
+        for key in ("key", "kind"):
+            if key not in raw:
+                raise fail(f"{label}: missing {key} = ...", "criteria", index, None)
+        try:
+            criteria.append(Criterion(**raw))
+        except ProfileError as exc:
+            raise fail(str(exc), "criteria", index, exc.field) from None
+    try:
+        profile = Profile(
+            name=data["name"],
+            criteria=criteria,
+            description=data.get("description", ""),
+            method=data.get("method", "weighted-sum"),
+            name_columns=data.get("name_columns"),
+            currency=currency,
+            source=source,
+        )
+    except ProfileError as exc:
+        key = exc.field
+        raise fail(str(exc), None if key in TOP_KEYS else "criteria", None, key) from None
+    return profile
+
+
+def _locate(text: str | None, section: str | None, index: int | None, key: str | None) -> int | None:
+    """Best-effort line number of ``key`` in a section (``[[criteria]]`` number ``index``)."""
+    if text is None:
+        return None
+    lines = text.splitlines()
+    start, end = 0, len(lines)
+    headers = [i for i, line in enumerate(lines) if re.match(r"\s*\[", line)]
+    if section == "criteria" and index is not None:
+        blocks = [i for i, line in enumerate(lines) if re.match(r"\s*\[\[\s*criteria\s*\]\]", line)]
+        if index < len(blocks):
+            start = blocks[index]
+            end = next((h for h in headers if h > start), len(lines))
+        elif key is None:
+            return None
+    elif section == "currency":
+        block = next((i for i, line in enumerate(lines) if re.match(r"\s*\[\s*currency\s*\]", line)), None)
+        if block is not None:
+            start = block
+            end = next((h for h in headers if h > start), len(lines))
+    elif section is None:
+        end = headers[0] if headers else len(lines)
+    if key is None:
+        return start + 1 if section == "criteria" and index is not None else None
+    pattern = re.compile(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    for i in range(start, end):
+        if pattern.match(lines[i]):
+            return i + 1
+    if section == "criteria" and key is not None:
+        # A value that failed validation without its own line (e.g. inherited): point at the block.
+        for i in range(start, len(lines)):
+            if pattern.match(lines[i]):
+                return i + 1
+    return None

@@ -1,0 +1,189 @@
+"""Stages 4 to 7: limits and missing values, normalisation, aggregation and ranking.
+
+``score`` is the validating public layer over the kernels in ``kernels.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from . import kernels
+from .errors import DataError, ProfileError, suggest
+from .issues import empty_issues, sheet_letter, sheet_rows
+from .matching import match_columns, name_columns, programme_names, where
+from .parsing import parse_cells
+from .profiles import Criterion, Profile, load_profile
+from .result import Ranking, format_value
+
+
+def score(
+    sheet: pd.DataFrame,
+    profile: Profile | str | Path = "article",
+    method: str | None = None,
+    weights: dict[str, float] | None = None,
+) -> Ranking:
+    """Score and rank the programmes of ``sheet`` (a frame of raw cells, e.g. from ``read_sheet``).
+
+    ``method`` and ``weights`` (by criterion key, relative) override the profile's.
+    """
+    profile = load_profile(profile)
+    for key in weights or {}:
+        if key not in profile.keys:
+            raise ProfileError(
+                f"unknown criterion {key!r} in weights{suggest(key, profile.keys)}; "
+                f"the criteria are {', '.join(profile.keys)}"
+            )
+    profile = profile.with_changes(method=method, weights=weights)
+    if len(sheet.columns) == 0:
+        raise DataError(f"{where(sheet)}: the sheet has no columns")
+    if not sheet.columns.is_unique:
+        duplicated = sheet.columns[sheet.columns.duplicated()][0]
+        raise DataError(f"{where(sheet)}: the header {duplicated!r} appears more than once")
+    match = match_columns(sheet, profile)
+    if match.dropped:
+        profile = profile.without(match.dropped)
+    names = programme_names(sheet, name_columns(sheet, profile, set(match.columns.values())))
+    parsed = parse_cells(sheet, match.columns, profile)
+    keys = profile.keys
+    rows = sheet_rows(sheet)
+    values = np.column_stack([parsed[k].values for k in keys]) if len(sheet) else np.empty((0, len(keys)))
+    issue_parts = [parsed[k].issues for k in keys if len(parsed[k].issues)]
+    notices = list(match.notices)
+
+    _stop_on_missing(sheet, profile, match.columns, values)
+    excluded_mask, reasons = _exclusions(profile, values)
+    kept = ~excluded_mask
+    normalised = normalise(values[kept], profile.criteria)
+    for j, criterion in enumerate(profile.criteria):
+        column = normalised[:, j]
+        if len(column) and np.isnan(values[kept][:, j]).all():
+            notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
+        fill = 0.0
+        if criterion.missing == "mean" and not np.isnan(column).all():
+            fill = float(np.nanmean(column))
+        column[np.isnan(column)] = fill
+
+    weight_vector = np.array([c.weight for c in profile.criteria], dtype=np.float64)
+    if len(normalised):
+        ws_scores, contributions = kernels.weighted_sum(normalised, weight_vector)
+        scores = ws_scores if profile.method == "weighted-sum" else kernels.topsis(normalised, weight_vector)
+    else:
+        scores, contributions = np.empty(0), np.empty((0, len(keys)))
+    ranks, order = kernels.competition_rank(scores)
+
+    kept_rows = rows[kept][order]
+    raw = sheet[[match.columns[k] for k in keys]].copy()
+    raw.columns = keys
+    raw.index = rows
+    excluded_positions = np.flatnonzero(excluded_mask)
+    excluded = pd.DataFrame(
+        {
+            "name": names[excluded_positions],
+            "row": rows[excluded_positions],
+            "reasons": [reasons[p] for p in excluded_positions],
+        }
+    )
+    return Ranking(
+        profile=profile,
+        columns=dict(match.columns),
+        names=names[kept][order],
+        rows=kept_rows,
+        ranks=ranks[order],
+        scores=scores[order],
+        values=pd.DataFrame(values, index=rows, columns=keys),
+        normalised=pd.DataFrame(normalised[order], index=kept_rows, columns=keys),
+        contributions=pd.DataFrame(contributions[order], index=kept_rows, columns=keys),
+        raw=raw,
+        excluded=excluded,
+        issues=pd.concat(issue_parts, ignore_index=True) if issue_parts else empty_issues(),
+        notices=notices,
+        source=sheet.attrs.get("source"),
+    )
+
+
+def normalise(values: np.ndarray, criteria: list[Criterion]) -> np.ndarray:
+    """Each column to [0, 1], 1 = best; NaN (missing) stays NaN."""
+    out = np.empty_like(values, dtype=np.float64)
+    for j, c in enumerate(criteria):
+        column = values[:, j]
+        if c.better == "target":
+            out[:, j] = kernels.to_target(column, c.target, c.worst)  # type: ignore[arg-type]
+        elif c.best is None and c.worst is None:
+            out[:, j] = kernels.minmax(column, c.lower_is_better)
+        else:
+            out[:, j] = _anchored(column, c)
+    return out
+
+
+def _anchored(column: np.ndarray, c: Criterion) -> np.ndarray:
+    """Fixed anchors; a missing one is the observed best or worst value."""
+    finite = column[np.isfinite(column)]
+    if finite.size == 0:
+        return np.full_like(column, np.nan)
+    lower = c.lower_is_better
+    best = c.best if c.best is not None else (finite.min() if lower else finite.max())
+    worst = c.worst if c.worst is not None else (finite.max() if lower else finite.min())
+    if (worst <= best) if lower else (worst >= best):
+        # every observed value is at or beyond the one fixed anchor
+        reached = (column <= best) if lower else (column >= best)
+        return np.where(np.isnan(column), np.nan, np.where(reached, 1.0, 0.0))
+    return kernels.anchored(column, best, worst)
+
+
+def _stop_on_missing(sheet: pd.DataFrame, profile: Profile, columns: dict[str, str], values: np.ndarray) -> None:
+    """``missing = "error"``: stop, listing the cells."""
+    rows = sheet_rows(sheet)
+    for j, c in enumerate(profile.criteria):
+        if c.missing != "error":
+            continue
+        gaps = np.flatnonzero(np.isnan(values[:, j]))
+        if len(gaps):
+            column = columns[c.key]
+            letter = sheet_letter(sheet, column)
+            cells = [f"{letter}{rows[p]} {_shown(sheet[column].iloc[p])}" for p in gaps[:10]]
+            more = f" and {len(gaps) - 10} more" if len(gaps) > 10 else ""
+            raise DataError(
+                f'{where(sheet)}: criterion {c.key!r} has missing = "error" and {len(gaps)} programme(s) '
+                f"have no readable value in column {column!r}: {', '.join(cells)}{more}"
+            )
+
+
+def _shown(raw: object) -> str:
+    if raw is None or (isinstance(raw, float) and np.isnan(raw)):
+        return "(empty)"
+    return repr(str(raw))
+
+
+def _exclusions(profile: Profile, values: np.ndarray) -> tuple[np.ndarray, dict[int, list[str]]]:
+    """Programmes outside the hard limits, or missing a value whose policy is "exclude"."""
+    n = len(values)
+    excluded = np.zeros(n, dtype=bool)
+    reasons: dict[int, list[str]] = {}
+    base = profile.currency.base
+
+    def add(mask: np.ndarray, message: object) -> None:
+        for p in np.flatnonzero(mask):
+            reasons.setdefault(int(p), []).append(message(values[p, j]) if callable(message) else str(message))
+        excluded[mask] = True
+
+    for j, c in enumerate(profile.criteria):
+        column = values[:, j]
+        missing = np.isnan(column)
+        if c.missing == "exclude":
+            add(missing, f"{c.key} is missing")
+        if c.min is not None:
+            add(
+                ~missing & (column < c.min),
+                lambda v, c=c: f"{c.key} {format_value(v, c, base)} is below min {format_value(c.min, c, base)}",
+            )
+        if c.max is not None:
+            add(
+                ~missing & (column > c.max),
+                lambda v, c=c: f"{c.key} {format_value(v, c, base)} is above max {format_value(c.max, c, base)}",
+            )
+        if c.require:
+            add(~missing & (column <= 0), f"{c.key} is required but not offered")
+    return excluded, reasons
