@@ -24,6 +24,8 @@ _EXPORTS = {
     "Criterion": "profiles",
     "Currency": "profiles",
     "score": "scoring",
+    "check": "checking",
+    "CheckReport": "checking",
     "Ranking": "result",
     "Explanation": "result",
     "ProgramscoreError": "errors",

@@ -105,3 +105,20 @@ def programme_names(sheet: pd.DataFrame, columns: list[str]) -> np.ndarray:
     empty = names == ""
     names[empty] = [f"row {r}" for r in rows[empty]]
     return names
+
+
+def duplicate_names(sheet: pd.DataFrame, names: np.ndarray, columns: list[str]) -> pd.DataFrame:
+    """A warning on each programme whose name an earlier row already has."""
+    from .issues import empty_issues, make_issues
+
+    if not columns or len(names) == 0:
+        return empty_issues()
+    series = pd.Series(names).str.casefold()
+    repeated = np.flatnonzero(series.duplicated().to_numpy())
+    if len(repeated) == 0:
+        return empty_issues()
+    first_position = series.drop_duplicates().reset_index().set_index(0)["index"]
+    rows = sheet_rows(sheet)
+    earlier = rows[first_position.loc[series.iloc[repeated]].to_numpy()]
+    messages = [f"duplicate programme: same name as row {r}" for r in earlier]
+    return make_issues(sheet, columns[0], repeated, names[repeated], "warning", messages)

@@ -1,90 +1,428 @@
-"""Reading a sheet of programmes into a DataFrame of raw cells.
+"""Stage 1: read a sheet of programmes into a DataFrame of raw cells.
 
 Every cell is kept as the user wrote it (text stays text, so ``1,234`` and ``£9,250`` reach the
 parsers intact). The frame's index holds the row numbers a spreadsheet program shows, and
-``attrs`` records the source, the sheet name and each header's column letter, so every later
-issue can point at its cell.
+``attrs`` records the source, the sheet, each header's column letter and what the reader noticed
+(which sheet it used, an encoding it guessed, headers it renamed), so every later issue can point
+at its cell.
+
+Excel and ODS files are read with python-calamine; an .xlsx or .xlsm that calamine cannot open is
+tried again with openpyxl. Text files are read with pandas' C parser.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import math
+import sys
 from pathlib import Path
 from typing import IO
 
+import numpy as np
 import pandas as pd
 
 from .errors import SheetError
 from .issues import column_letter
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab", ".psv")
+DELIMITERS = (",", ";", "\t", "|")
+HEADER_SEARCH_ROWS = 30
+ZIP = b"PK\x03\x04"
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+PROTECTED = "the workbook is password-protected; save an unprotected copy and read that"
 
 
-def read_sheet(source: str | Path | IO[bytes], sheet: str | None = None) -> pd.DataFrame:
-    """Read a CSV, TSV or Excel/ODS sheet. ``source`` may be a path, ``-`` or a binary file object."""
-    name = "<stdin>" if str(source) == "-" else getattr(source, "name", str(source))
-    if str(source) == "-":
-        import sys
+def read_sheet(
+    source: str | Path | IO[bytes],
+    sheet: str | None = None,
+    header_row: int | None = None,
+    encoding: str | None = None,
+) -> pd.DataFrame:
+    """Read a CSV/TSV/delimited text file, or a sheet of an XLSX, XLSM, XLS or ODS workbook.
 
-        data = sys.stdin.buffer.read()
-    elif hasattr(source, "read"):
+    ``source`` is a path, ``"-"`` for standard input, or a binary file object. ``sheet`` names a
+    workbook's sheet (default: the first that holds a table); ``header_row`` is the row number of the
+    header as a spreadsheet shows it (default: found); ``encoding`` overrides the text detection.
+    """
+    data, name = _load(source)
+    if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
+        raise SheetError(f"{name}: the header row must be a row number from 1 (got {header_row!r})")
+    if _is_workbook(data, name):
+        if encoding is not None:
+            raise SheetError(f"{name}: --encoding is for text files; this is a workbook")
+        return _read_workbook(data, name, sheet, header_row)
+    if sheet is not None:
+        raise SheetError(f"{name}: a text file has no sheets (--sheet is for workbooks)")
+    text, notices = decode(data, name, encoding)
+    grid = _text_grid(text, name)
+    frame = _table(grid, {}, header_row, name, None)
+    frame.attrs["notices"] = notices + frame.attrs["notices"]
+    return frame
+
+
+def _load(source: str | Path | IO[bytes]) -> tuple[bytes, str]:
+    if isinstance(source, str | Path) and str(source) == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    if hasattr(source, "read"):
         data = source.read()  # type: ignore[union-attr]
-    else:
-        path = Path(source)
-        if not path.is_file():
-            raise SheetError(f"{name}: no such file")
-        data = path.read_bytes()
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    if (
-        data[:4] == b"PK\x03\x04"
-        or data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        or str(name).lower().endswith(EXCEL_SUFFIXES)
-    ):
-        return _read_excel(data, name, sheet)
-    return _read_text(data, name)
+        name = str(getattr(source, "name", "<stream>"))
+        return (data.encode("utf-8") if isinstance(data, str) else bytes(data)), name
+    path = Path(source)  # type: ignore[arg-type]
+    name = str(source)
+    if path.is_dir():
+        raise SheetError(f"{name}: is a folder, not a file")
+    try:
+        with open(path, "rb") as handle:  # read-only: the input is never opened for writing
+            return handle.read(), name
+    except FileNotFoundError:
+        raise SheetError(f"{name}: no such file") from None
+    except OSError as exc:
+        raise SheetError(f"{name}: cannot read the file ({exc.strerror})") from None
 
 
-def _read_text(data: bytes, name: str) -> pd.DataFrame:
+def _is_workbook(data: bytes, name: str) -> bool:
+    if data.startswith(ZIP) or data.startswith(OLE):
+        return True
+    if name.lower().endswith(EXCEL_SUFFIXES):
+        kind = name.rsplit(".", 1)[-1]
+        raise SheetError(f"{name}: not a .{kind} workbook (the file is not a zip or Excel file); is it misnamed?")
+    return False
+
+
+# --- text ----------------------------------------------------------------------------------------
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, list[str]]:
+    """Text of a file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 with a warning."""
+    notices: list[str] = []
+    if encoding is not None:
+        try:
+            return data.decode(encoding), notices
+        except LookupError:
+            raise SheetError(f"{name}: unknown encoding {encoding!r}") from None
+        except UnicodeDecodeError as exc:
+            raise SheetError(f"{name}: not valid {encoding} (byte {exc.start}: {exc.reason})") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), notices
+        except UnicodeDecodeError as exc:
+            raise SheetError(f"{name}: broken UTF-16 text at byte {exc.start}; try --encoding") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    first = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t", "|"], key=first.count)
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or _looks_binary(text):
+            raise SheetError(
+                f"{name}: not a text file in UTF-8, UTF-16 or Windows-1252; if it is text, name its encoding "
+                "with --encoding (for example --encoding latin-1)"
+            ) from None
+        notices.append(
+            f"warning: {name} is not UTF-8; read as Windows-1252 (cp1252). If characters look wrong, "
+            "name the encoding with --encoding"
+        )
+    if _looks_binary(text):
+        raise SheetError(f"{name}: binary data, not a text table; if it is text, name its encoding with --encoding")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+        notices.append(f"warning: {name} holds NUL bytes; they were removed")
+    return text, notices
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:65536]
+    if not sample:
+        return False
+    control = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\x0c")
+    return control > max(2, len(sample) // 20)
+
+
+def sniff_delimiter(text: str) -> str:
+    """The delimiter that splits the first lines into the most consistent number of fields."""
+    lines = [line for line in text.splitlines()[:60] if line.strip()][:40]
+    best, best_score = ",", 0.0
+    for delimiter in DELIMITERS:
+        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        if not counts:
+            continue
+        widths = [c for c in counts if c > 1]
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = widths.count(mode) * math.log2(mode + 1)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _text_grid(text: str, name: str) -> pd.DataFrame:
+    if not text.strip():
+        raise SheetError(f"{name}: the file is empty")
+    delimiter = sniff_delimiter(text)
+    sample = text[:200_000].splitlines()[:200]
+    width = max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, skip_blank_lines=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise SheetError(f"{name}: cannot read as delimited text ({exc})") from None
-    return _finish(frame.replace("", None), name, None, header_row=1)
+        grid = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            names=range(width),
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            skip_blank_lines=False,
+            engine="c",
+            quoting=csv.QUOTE_MINIMAL,
+        )
+    except (pd.errors.ParserError, ValueError):
+        # rows wider than the first ones: let the csv module take the ragged table
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        width = max(len(r) for r in rows)
+        grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object).replace("", None)
+    return grid
 
 
-def _read_excel(data: bytes, name: str, sheet: str | None) -> pd.DataFrame:
-    from python_calamine import CalamineWorkbook
+# --- workbooks -----------------------------------------------------------------------------------
+
+
+def _read_workbook(data: bytes, name: str, sheet: str | None, header_row: int | None) -> pd.DataFrame:
+    sheets = _workbook_sheets(data, name)
+    names = [s for s, _, _ in sheets]
+    if sheet is not None:
+        if sheet not in names:
+            listed = ", ".join(repr(n) for n in names)
+            raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {listed}")
+        chosen = [s for s in sheets if s[0] == sheet]
+    else:
+        chosen = sheets
+    last_error: SheetError | None = None
+    for sheet_name, grid, merged in chosen:
+        try:
+            frame = _table(grid, merged, header_row, name, sheet_name)
+        except SheetError as exc:
+            if sheet is not None:
+                raise
+            last_error = last_error or exc
+            continue
+        if len(names) > 1:
+            frame.attrs["notices"].insert(
+                0, f"read sheet {sheet_name!r} of {len(names)} ({', '.join(repr(n) for n in names)})"
+            )
+        return frame
+    if last_error is not None and len(chosen) == 1:
+        raise last_error
+    raise SheetError(f"{name}: no sheet holds a table (sheets: {', '.join(repr(n) for n in names)})")
+
+
+def _workbook_sheets(data: bytes, name: str) -> list[tuple[str, pd.DataFrame, dict]]:
+    """(sheet name, grid of cells from A1, merged ranges) for each worksheet."""
+    from python_calamine import CalamineWorkbook, PasswordError
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except Exception as exc:  # calamine raises its own error types for every broken file
-        raise SheetError(f"{name}: not a readable workbook ({exc})") from None
-    names = workbook.sheet_names
-    if sheet is None:
-        sheet = names[0]
-    elif sheet not in names:
-        raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {', '.join(map(repr, names))}")
-    rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+        result = []
+        for meta in workbook.sheets_metadata:
+            if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
+                continue
+            sheet = workbook.get_sheet_by_name(meta.name)
+            rows = sheet.to_python(skip_empty_area=False)
+            merged = {}
+            try:
+                merged = {(r0, c0): (r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []}
+            except Exception:  # merged ranges are a nicety; some formats do not record them
+                merged = {}
+            result.append((meta.name, _grid(rows), merged))
+        return result
+    except PasswordError:
+        raise SheetError(f"{name}: {PROTECTED}") from None
+    except Exception as exc:
+        if data.startswith(OLE) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
+            raise SheetError(f"{name}: {PROTECTED}") from None
+        if data.startswith(ZIP):
+            return _openpyxl_sheets(data, name, exc)
+        raise SheetError(f"{name}: not a readable workbook ({_short(exc)})") from None
+
+
+def _openpyxl_sheets(data: bytes, name: str, first_error: Exception) -> list[tuple[str, pd.DataFrame, dict]]:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise SheetError(f"{name}: not a readable workbook ({_short(first_error) or _short(exc)})") from None
+    except Exception as exc:
+        raise SheetError(f"{name}: not a readable workbook ({_short(exc)})") from None
+    result = []
+    for ws in workbook.worksheets:
+        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+        merged = {(r.min_row - 1, r.min_col - 1): (r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges}
+        result.append((ws.title, _grid(rows), merged))
+    return result
+
+
+def _short(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+
+
+def _grid(rows: list[list[object]]) -> pd.DataFrame:
     if not rows:
-        raise SheetError(f"{name}, sheet {sheet!r}: the sheet is empty")
-    header = [str(h).strip() if h not in (None, "") else f"column {column_letter(i)}" for i, h in enumerate(rows[0])]
-    body = [[None if v == "" else v for v in row] for row in rows[1:]]
-    frame = pd.DataFrame(body, columns=header, dtype=object)
-    return _finish(frame, name, sheet, header_row=1)
+        return pd.DataFrame()
+    cells = np.array(rows, dtype=object)
+    if cells.ndim != 2:  # ragged rows (openpyxl): pad them
+        width = max(len(r) for r in rows)
+        cells = np.array([list(r) + [""] * (width - len(r)) for r in rows], dtype=object)
+    cells[cells == ""] = None
+    return pd.DataFrame(cells)
 
 
-def _finish(frame: pd.DataFrame, name: str, sheet: str | None, header_row: int) -> pd.DataFrame:
-    frame.index = pd.RangeIndex(header_row + 1, header_row + 1 + len(frame))
-    letters = {str(col): column_letter(i) for i, col in enumerate(frame.columns)}
-    frame.columns = [str(c) for c in frame.columns]
-    empty = frame.isna().all(axis=1)
-    frame = frame[~empty]
-    frame.attrs.update({"source": name, "sheet": sheet, "letters": letters, "programscore_rows": True})
+# --- finding the table ---------------------------------------------------------------------------
+
+
+def _table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: str, sheet: str | None) -> pd.DataFrame:
+    """Cut the table out of a grid whose cell (i, j) is row i+1, column j+1 of the sheet."""
+    where = f"{name}, sheet {sheet!r}" if sheet else name
+    if grid.empty or grid.notna().to_numpy().sum() == 0:
+        raise SheetError(f"{where}: the sheet is empty")
+    filled = grid.notna().to_numpy()
+    row_counts = filled.sum(axis=1)
+    if header_row is not None:
+        top = header_row - 1
+        if top >= len(grid) or row_counts[top] == 0:
+            raise SheetError(f"{where}: row {header_row} is empty; it cannot be the header row")
+    else:
+        top = _find_header(grid, row_counts)
+    notices: list[str] = []
+    header_cells = grid.iloc[top]
+    used = filled[top:].any(axis=0)
+    positions = np.flatnonzero(used)
+    headers = []
+    for j in positions:
+        value = header_cells.iloc[j]
+        headers.append(_header_text(value) if value is not None and not _is_nan(value) else "")
+    headers = _merge_group_headers(grid, merged, top, positions, headers)
+    for k, j in enumerate(positions):
+        if not headers[k]:
+            headers[k] = f"column {column_letter(int(j))}"
+            notices.append(f"column {column_letter(int(j))} has no header; called it {headers[k]!r}")
+    headers = _unique(headers, positions, notices)
+
+    body = grid.iloc[top + 1 :, positions]
+    body_counts = row_counts[top + 1 :]
+    end = _table_end(body.notna().to_numpy())
+    if end < len(body):
+        dropped = int((body_counts[end:] > 0).sum())
+        if dropped:
+            notices.append(f"{dropped} note row(s) under the table were left out (from row {top + 2 + end})")
+        body = body.iloc[:end]
+    body = body[body.notna().to_numpy().any(axis=1)]
+    if header_row is None and len(body) == 0:
+        raise SheetError(f"{where}: the sheet has a header row but no programmes under it")
+    frame = body.copy()
+    frame.columns = headers
+    frame.index = pd.Index(np.asarray(body.index, dtype=np.int64) + 1)
+    frame.attrs.update(
+        {
+            "source": name,
+            "sheet": sheet,
+            "letters": {h: column_letter(int(j)) for h, j in zip(headers, positions, strict=True)},
+            "programscore_rows": True,
+            "header_row": top + 1,
+            "notices": notices,
+        }
+    )
     return frame
+
+
+def _is_nan(value: object) -> bool:
+    return isinstance(value, float) and math.isnan(value)
+
+
+def _header_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _find_header(grid: pd.DataFrame, row_counts: np.ndarray) -> int:
+    """The first row, near the top, that is about as wide as the table and mostly text."""
+    limit = min(len(grid), HEADER_SEARCH_ROWS)
+    widest = int(row_counts[:limit].max())
+    needed = max(1, min(2, widest), math.ceil(widest * 0.5))
+    for i in range(limit):
+        if row_counts[i] < needed:
+            continue
+        cells = [v for v in grid.iloc[i].tolist() if v is not None and not _is_nan(v)]
+        text = sum(1 for v in cells if isinstance(v, str) and not _numeric(v))
+        if text * 2 >= len(cells):
+            return i
+    return int(np.argmax(row_counts[:limit] > 0))
+
+
+def _numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True
+
+
+def _merge_group_headers(
+    grid: pd.DataFrame, merged: dict, top: int, positions: np.ndarray, headers: list[str]
+) -> list[str]:
+    """Header cells merged across columns: fill the name across; a merged group row above prefixes it."""
+    names = list(headers)
+    index = {int(j): k for k, j in enumerate(positions)}
+    for (r0, c0), (r1, c1) in merged.items():
+        if c1 <= c0:
+            continue
+        if r0 <= top <= r1 and c0 in index:
+            for c in range(c0 + 1, c1 + 1):
+                if c in index and not names[index[c]]:
+                    names[index[c]] = names[index[c0]]
+        elif r1 == top - 1 and top > 0:
+            group = grid.iat[r0, c0]
+            if group is None or _is_nan(group):
+                continue
+            for c in range(c0, c1 + 1):
+                if c in index and names[index[c]]:
+                    names[index[c]] = f"{_header_text(group)} {names[index[c]]}"
+    return names
+
+
+def _unique(headers: list[str], positions: np.ndarray, notices: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    result = []
+    for header, j in zip(headers, positions, strict=True):
+        key = header.casefold()
+        if key in seen:
+            seen[key] += 1
+            renamed = f"{header} ({seen[key]})"
+            letter = column_letter(int(j))
+            notices.append(f"warning: header {header!r} appears more than once; column {letter} is called {renamed!r}")
+            result.append(renamed)
+        else:
+            seen[key] = 1
+            result.append(header)
+    return result
+
+
+def _table_end(filled: np.ndarray) -> int:
+    """Rows of the table proper: trailing notes (after a blank row, one cell each) are cut off."""
+    counts = filled.sum(axis=1)
+    nonblank = np.flatnonzero(counts > 0)
+    if len(nonblank) == 0:
+        return 0
+    blank = np.flatnonzero(counts == 0)
+    blank = blank[blank < nonblank[-1]]
+    for b in blank:
+        after = counts[b + 1 :]
+        before = counts[:b]
+        if (after <= 1).all() and (before > 1).any():
+            return int(b)
+    return len(filled)

@@ -33,6 +33,23 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     return f"{value:,.6g}"
 
 
+def issue_records(issues: pd.DataFrame) -> list[dict[str, Any]]:
+    """Issues as plain JSON-ready dicts (numpy scalars unwrapped, odd cell values as text)."""
+    records = []
+    for record in issues.to_dict("records"):
+        item = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in record.items()}
+        value = item["value"]
+        if isinstance(value, float) and math.isnan(value):
+            item["value"] = None
+        elif value is not None and not isinstance(value, str | int | float | bool):
+            item["value"] = str(value)
+        for key in ("row",):
+            if item.get(key) is not None and isinstance(item[key], float) and math.isnan(item[key]):
+                item[key] = None
+        records.append(item)
+    return records
+
+
 @dataclass
 class Explanation:
     """Points per criterion for one programme (see ``Ranking.explain``)."""
@@ -189,13 +206,7 @@ class Ranking:
             {"name": str(n), "row": int(r), "reasons": list(reasons)}
             for n, r, reasons in zip(self.excluded["name"], self.excluded["row"], self.excluded["reasons"], strict=True)
         ]
-        issues = [
-            {k: (v.item() if hasattr(v, "item") else v) for k, v in record.items()}
-            for record in self.issues.to_dict("records")
-        ]
-        for issue in issues:
-            if issue["value"] is not None and not isinstance(issue["value"], str | int | float | bool):
-                issue["value"] = str(issue["value"])
+        issues = issue_records(self.issues)
         return {
             "profile": {
                 "name": self.profile.name,

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -13,8 +14,8 @@ import pandas as pd
 from . import kernels
 from .errors import DataError, ProfileError, suggest
 from .issues import empty_issues, sheet_letter, sheet_rows
-from .matching import match_columns, name_columns, programme_names, where
-from .parsing import parse_cells
+from .matching import ColumnMatch, duplicate_names, match_columns, name_columns, programme_names, where
+from .parsing import ParsedColumn, parse_cells
 from .profiles import Criterion, Profile, load_profile
 from .result import Ranking, format_value
 
@@ -29,29 +30,13 @@ def score(
 
     ``method`` and ``weights`` (by criterion key, relative) override the profile's.
     """
-    profile = load_profile(profile)
-    for key in weights or {}:
-        if key not in profile.keys:
-            raise ProfileError(
-                f"unknown criterion {key!r} in weights{suggest(key, profile.keys)}; "
-                f"the criteria are {', '.join(profile.keys)}"
-            )
-    profile = profile.with_changes(method=method, weights=weights)
-    if len(sheet.columns) == 0:
-        raise DataError(f"{where(sheet)}: the sheet has no columns")
-    if not sheet.columns.is_unique:
-        duplicated = sheet.columns[sheet.columns.duplicated()][0]
-        raise DataError(f"{where(sheet)}: the header {duplicated!r} appears more than once")
-    match = match_columns(sheet, profile)
-    if match.dropped:
-        profile = profile.without(match.dropped)
-    names = programme_names(sheet, name_columns(sheet, profile, set(match.columns.values())))
-    parsed = parse_cells(sheet, match.columns, profile)
+    prepared = prepare(sheet, profile, method=method, weights=weights)
+    profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
     keys = profile.keys
     rows = sheet_rows(sheet)
     values = np.column_stack([parsed[k].values for k in keys]) if len(sheet) else np.empty((0, len(keys)))
-    issue_parts = [parsed[k].issues for k in keys if len(parsed[k].issues)]
-    notices = list(match.notices)
+    issue_parts = [prepared.issues] if len(prepared.issues) else []
+    notices = list(prepared.notices)
 
     _stop_on_missing(sheet, profile, match.columns, values)
     excluded_mask, reasons = _exclusions(profile, values)
@@ -102,6 +87,52 @@ def score(
         notices=notices,
         source=sheet.attrs.get("source"),
     )
+
+
+@dataclass
+class Prepared:
+    """Stages 1-3 done: the profile as applied, the matched columns, names and parsed cells."""
+
+    profile: Profile
+    match: ColumnMatch
+    names: np.ndarray
+    name_columns: list[str]
+    parsed: dict[str, ParsedColumn]
+    issues: pd.DataFrame
+    notices: list[str]
+
+
+def prepare(
+    sheet: pd.DataFrame,
+    profile: Profile | str | Path = "article",
+    method: str | None = None,
+    weights: dict[str, float] | None = None,
+) -> Prepared:
+    """Apply the overrides, match columns to criteria and parse every criterion's cells."""
+    profile = load_profile(profile)
+    for key in weights or {}:
+        if key not in profile.keys:
+            raise ProfileError(
+                f"unknown criterion {key!r} in weights{suggest(key, profile.keys)}; "
+                f"the criteria are {', '.join(profile.keys)}"
+            )
+    profile = profile.with_changes(method=method, weights=weights)
+    if len(sheet.columns) == 0:
+        raise DataError(f"{where(sheet)}: the sheet has no columns")
+    if not sheet.columns.is_unique:
+        duplicated = sheet.columns[sheet.columns.duplicated()][0]
+        raise DataError(f"{where(sheet)}: the header {duplicated!r} appears more than once")
+    match = match_columns(sheet, profile)
+    if match.dropped:
+        profile = profile.without(match.dropped)
+    naming = name_columns(sheet, profile, set(match.columns.values()))
+    names = programme_names(sheet, naming)
+    parsed = parse_cells(sheet, match.columns, profile)
+    parts = [duplicate_names(sheet, names, naming)] + [parsed[k].issues for k in profile.keys]
+    parts = [p for p in parts if len(p)]
+    issues = pd.concat(parts, ignore_index=True) if parts else empty_issues()
+    notices = list(sheet.attrs.get("notices", [])) + list(match.notices)
+    return Prepared(profile, match, names, naming, parsed, issues, notices)
 
 
 def normalise(values: np.ndarray, criteria: list[Criterion]) -> np.ndarray:

@@ -217,6 +217,13 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
         months = parsed[length.key].values if length is not None else None
         column = parsed[criterion.key]
         totals, issues = total_fees(sheet, column, criterion, months)
+        lost = np.isnan(totals) & ~np.isnan(column.values)
+        if lost.any():
+            # per credit with no credit count is unreadable; per year with no length is missing
+            unreadable = lost & (column.periods == "credit")
+            column.statuses = column.statuses.copy()
+            column.statuses[unreadable] = STATUSES.index(ERROR)
+            column.statuses[lost & ~unreadable] = STATUSES.index(MISSING)
         column.values = totals
         column.issues = pd.concat([column.issues, issues], ignore_index=True) if len(issues) else column.issues
     return parsed

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from price_parser import Price
 
-from .text import ASSUMED, ERROR, MISSING, NAN, NUMBER, OK, Cell, clean, missing_marker, not_stated
+from .text import ASSUMED, ERROR, MISSING, NAN, NUMBER, OK, Cell, clean, missing_marker, not_stated, number_value
 
 # Symbols and words that name a currency. "$" is the US dollar unless the profile says otherwise.
 SYMBOLS = {
@@ -125,6 +125,9 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
             return not_stated(text) if missing_marker(text) else Cell(NAN, ERROR, "no amount found")
         return Cell(NAN, ERROR, "no amount found")
 
+    priced = [m for m in matches if _names_currency(m)]
+    if priced:
+        matches = priced  # "36 credits" or "2 years" beside a price are not amounts
     chosen, note = 0, None
     if len(matches) > 1:
         if rules.prefer:
@@ -166,7 +169,18 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
         if problem:
             return Cell(NAN, ERROR, problem)
     period = _period_of(clause) or _period_of(text) if len(matches) == 1 else _period_of(clause)
+    if period == "credit":
+        # "$447.60 per credit (36 credits)": the cell itself says how many
+        count = re.search(rf"({NUMBER})\s*(?:credits|credit hours|units|ects)\b", text, re.IGNORECASE)
+        if count:
+            amount *= float(number_value(count.group(1)))
+            period = "total"
     return _convert(amount, code or rules.default_currency, period or rules.default_period, rules, text, note)
+
+
+def _names_currency(match: re.Match[str]) -> bool:
+    post = match.group("post").strip()
+    return bool(match.group("pre").strip()) or bool(post) and (not post.islower() or post.lower() in WORDS)
 
 
 def _loose_currency(clause: str, rules: MoneyRules) -> str:
