@@ -298,27 +298,23 @@ def _table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: str, 
     else:
         top = _find_header(grid, row_counts)
     notices: list[str] = []
-    header_cells = grid.iloc[top]
     used = filled[top:].any(axis=0)
     positions = np.flatnonzero(used)
-    headers = []
-    for j in positions:
-        value = header_cells.iloc[j]
-        headers.append(_header_text(value) if value is not None and not _is_nan(value) else "")
-    headers = _merge_group_headers(grid, merged, top, positions, headers)
+    headers, bottom = _header_names(grid, merged, top, positions)
     for k, j in enumerate(positions):
         if not headers[k]:
             headers[k] = f"column {column_letter(int(j))}"
             notices.append(f"column {column_letter(int(j))} has no header; called it {headers[k]!r}")
     headers = _unique(headers, positions, notices)
 
-    body = grid.iloc[top + 1 :, positions]
-    body_counts = row_counts[top + 1 :]
+    body = grid.iloc[bottom + 1 :, positions]
+    body_counts = row_counts[bottom + 1 :]
     end = _table_end(body.notna().to_numpy())
     if end < len(body):
-        dropped = int((body_counts[end:] > 0).sum())
-        if dropped:
-            notices.append(f"{dropped} note row(s) under the table were left out (from row {top + 2 + end})")
+        notes = np.flatnonzero(body_counts[end:] > 0)
+        if len(notes):
+            first = bottom + 2 + end + int(notes[0])
+            notices.append(f"{len(notes)} note row(s) under the table were left out (from row {first})")
         body = body.iloc[:end]
     body = body[body.notna().to_numpy().any(axis=1)]
     if header_row is None and len(body) == 0:
@@ -372,27 +368,38 @@ def _numeric(text: str) -> bool:
     return True
 
 
-def _merge_group_headers(
-    grid: pd.DataFrame, merged: dict, top: int, positions: np.ndarray, headers: list[str]
-) -> list[str]:
-    """Header cells merged across columns: fill the name across; a merged group row above prefixes it."""
-    names = list(headers)
-    index = {int(j): k for k, j in enumerate(positions)}
+def _header_names(grid: pd.DataFrame, merged: dict, top: int, positions: np.ndarray) -> tuple[list[str], int]:
+    """Names of the header cells, and the header's last row.
+
+    Header cells merged down (``Programme`` over two rows) make the header two rows deep, and a cell
+    merged across (``Fees`` over ``UK`` and ``International``) names every column it spans, so those
+    columns are called ``Fees UK`` and ``Fees International``. A merged group row just above the
+    detected header is part of it too.
+    """
+    bottom = max([top] + [r1 for (r0, _), (r1, _) in merged.items() if r0 == top])
+    start = top
+    if top > 0 and any(r0 == r1 == top - 1 and c1 > c0 for (r0, c0), (r1, c1) in merged.items()):
+        start = top - 1
+    across = {}
     for (r0, c0), (r1, c1) in merged.items():
-        if c1 <= c0:
-            continue
-        if r0 <= top <= r1 and c0 in index:
-            for c in range(c0 + 1, c1 + 1):
-                if c in index and not names[index[c]]:
-                    names[index[c]] = names[index[c0]]
-        elif r1 == top - 1 and top > 0:
-            group = grid.iat[r0, c0]
-            if group is None or _is_nan(group):
-                continue
+        for r in range(r0, r1 + 1):
             for c in range(c0, c1 + 1):
-                if c in index and names[index[c]]:
-                    names[index[c]] = f"{_header_text(group)} {names[index[c]]}"
-    return names
+                across[(r, c)] = (r0, c0)
+    names = []
+    for j in positions:
+        parts: list[str] = []
+        for r in range(start, bottom + 1):
+            r0, c0 = across.get((r, int(j)), (r, int(j)))
+            if r0 != r:
+                continue  # the lower part of a cell merged down
+            value = grid.iat[r0, c0]
+            if value is None or _is_nan(value):
+                continue
+            text = _header_text(value)
+            if text and (not parts or parts[-1] != text):
+                parts.append(text)
+        names.append(" ".join(parts))
+    return names, bottom
 
 
 def _unique(headers: list[str], positions: np.ndarray, notices: list[str]) -> list[str]:

@@ -180,7 +180,7 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
 
 def _names_currency(match: re.Match[str]) -> bool:
     post = match.group("post").strip()
-    return bool(match.group("pre").strip()) or bool(post) and (not post.islower() or post.lower() in WORDS)
+    return bool(match.group("pre").strip()) or (bool(post) and (not post.islower() or post.lower() in WORDS))
 
 
 def _loose_currency(clause: str, rules: MoneyRules) -> str:
