@@ -16,6 +16,7 @@ import csv
 import io
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -190,80 +191,82 @@ def _text_grid(text: str, name: str) -> pd.DataFrame:
 
 
 def _read_workbook(data: bytes, name: str, sheet: str | None, header_row: int | None) -> pd.DataFrame:
-    sheets = _workbook_sheets(data, name)
-    names = [s for s, _, _ in sheets]
-    if sheet is not None:
-        if sheet not in names:
-            listed = ", ".join(repr(n) for n in names)
-            raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {listed}")
-        chosen = [s for s in sheets if s[0] == sheet]
-    else:
-        chosen = sheets
-    last_error: SheetError | None = None
-    for sheet_name, grid, merged in chosen:
+    names, load = _open_workbook(data, name)
+    if sheet is not None and sheet not in names:
+        listed = ", ".join(repr(n) for n in names)
+        raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {listed}")
+    chosen = [sheet] if sheet is not None else names
+    first_error: SheetError | None = None
+    for sheet_name in chosen:
+        grid, merged = load(sheet_name)
         try:
             frame = _table(grid, merged, header_row, name, sheet_name)
         except SheetError as exc:
             if sheet is not None:
                 raise
-            last_error = last_error or exc
+            first_error = first_error or exc
             continue
         if len(names) > 1:
             frame.attrs["notices"].insert(
                 0, f"read sheet {sheet_name!r} of {len(names)} ({', '.join(repr(n) for n in names)})"
             )
         return frame
-    if last_error is not None and len(chosen) == 1:
-        raise last_error
+    if first_error is not None and len(chosen) == 1:
+        raise first_error
     raise SheetError(f"{name}: no sheet holds a table (sheets: {', '.join(repr(n) for n in names)})")
 
 
-def _workbook_sheets(data: bytes, name: str) -> list[tuple[str, pd.DataFrame, dict]]:
-    """(sheet name, grid of cells from A1, merged ranges) for each worksheet."""
+Loader = Callable[[str], tuple[pd.DataFrame, dict]]
+
+
+def _open_workbook(data: bytes, name: str) -> tuple[list[str], Loader]:
+    """The worksheet names, and a function that reads one into (grid of cells from A1, merged ranges)."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        result = []
-        for meta in workbook.sheets_metadata:
-            if str(meta.typ).rsplit(".", 1)[-1] not in ("WorkSheet", "Worksheet"):
-                continue
-            sheet = workbook.get_sheet_by_name(meta.name)
-            rows = sheet.to_python(skip_empty_area=False)
-            merged = {}
-            try:
-                merged = {(r0, c0): (r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []}
-            except Exception:  # merged ranges are a nicety; some formats do not record them
-                merged = {}
-            result.append((meta.name, _grid(rows), merged))
-        return result
+        names = [
+            meta.name for meta in workbook.sheets_metadata if str(meta.typ).rsplit(".", 1)[-1].lower() == "worksheet"
+        ]
     except PasswordError:
         raise SheetError(f"{name}: {PROTECTED}") from None
-    except Exception as exc:
+    except Exception as exc:  # calamine has an error type per format; any of them means "unreadable"
         if data.startswith(OLE) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
             raise SheetError(f"{name}: {PROTECTED}") from None
         if data.startswith(ZIP):
-            return _openpyxl_sheets(data, name, exc)
+            return _openpyxl_workbook(data, name, exc)
         raise SheetError(f"{name}: not a readable workbook ({_short(exc)})") from None
 
+    def load(sheet_name: str) -> tuple[pd.DataFrame, dict]:
+        try:
+            sheet = workbook.get_sheet_by_name(sheet_name)
+            rows = sheet.to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise SheetError(f"{name}, sheet {sheet_name!r}: cannot be read ({_short(exc)})") from None
+        try:
+            merged = {(r0, c0): (r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []}
+        except Exception:  # merged ranges are a nicety; some formats do not record them
+            merged = {}
+        return _grid(rows), merged
 
-def _openpyxl_sheets(data: bytes, name: str, first_error: Exception) -> list[tuple[str, pd.DataFrame, dict]]:
-    import zipfile
+    return names, load
 
+
+def _openpyxl_workbook(data: bytes, name: str, first_error: Exception) -> tuple[list[str], Loader]:
     from openpyxl import load_workbook
 
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
-        raise SheetError(f"{name}: not a readable workbook ({_short(first_error) or _short(exc)})") from None
-    except Exception as exc:
-        raise SheetError(f"{name}: not a readable workbook ({_short(exc)})") from None
-    result = []
-    for ws in workbook.worksheets:
+    except Exception:  # openpyxl raises many types for broken files; calamine's message is the clearer
+        raise SheetError(f"{name}: not a readable workbook ({_short(first_error)})") from None
+
+    def load(sheet_name: str) -> tuple[pd.DataFrame, dict]:
+        ws = workbook[sheet_name]
         rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
         merged = {(r.min_row - 1, r.min_col - 1): (r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges}
-        result.append((ws.title, _grid(rows), merged))
-    return result
+        return _grid(rows), merged
+
+    return [ws.title for ws in workbook.worksheets], load
 
 
 def _short(exc: Exception) -> str:
@@ -278,7 +281,7 @@ def _grid(rows: list[list[object]]) -> pd.DataFrame:
         width = max(len(r) for r in rows)
         cells = np.array([list(r) + [""] * (width - len(r)) for r in rows], dtype=object)
     cells[cells == ""] = None
-    return pd.DataFrame(cells)
+    return pd.DataFrame(cells, dtype=object)
 
 
 # --- finding the table ---------------------------------------------------------------------------
@@ -287,9 +290,9 @@ def _grid(rows: list[list[object]]) -> pd.DataFrame:
 def _table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: str, sheet: str | None) -> pd.DataFrame:
     """Cut the table out of a grid whose cell (i, j) is row i+1, column j+1 of the sheet."""
     where = f"{name}, sheet {sheet!r}" if sheet else name
-    if grid.empty or grid.notna().to_numpy().sum() == 0:
-        raise SheetError(f"{where}: the sheet is empty")
     filled = grid.notna().to_numpy()
+    if grid.empty or not filled.any():
+        raise SheetError(f"{where}: the sheet is empty")
     row_counts = filled.sum(axis=1)
     if header_row is not None:
         top = header_row - 1
@@ -309,14 +312,18 @@ def _table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: str, 
 
     body = grid.iloc[bottom + 1 :, positions]
     body_counts = row_counts[bottom + 1 :]
-    end = _table_end(body.notna().to_numpy())
+    body_filled = filled[bottom + 1 :][:, positions]
+    end = _table_end(body_filled)
     if end < len(body):
         notes = np.flatnonzero(body_counts[end:] > 0)
         if len(notes):
             first = bottom + 2 + end + int(notes[0])
             notices.append(f"{len(notes)} note row(s) under the table were left out (from row {first})")
         body = body.iloc[:end]
-    body = body[body.notna().to_numpy().any(axis=1)]
+        body_filled = body_filled[:end]
+    nonblank = body_filled.any(axis=1)
+    if not nonblank.all():
+        body = body[nonblank]
     if header_row is None and len(body) == 0:
         raise SheetError(f"{where}: the sheet has a header row but no programmes under it")
     frame = body.copy()
