@@ -5,7 +5,7 @@ import math
 import pytest
 
 import programscore as ps
-from programscore.profiles import parse_profile
+from programscore.profile_io import parse_profile
 
 GOOD = """\
 name = "mine"

@@ -17,9 +17,10 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "read_sheet": "reading",
-    "load_profile": "profiles",
-    "parse_profile": "profiles",
-    "builtin_profiles": "profiles",
+    "load_profile": "profile_io",
+    "parse_profile": "profile_io",
+    "builtin_profiles": "profile_io",
+    "describe_profile": "profile_io",
     "Profile": "profiles",
     "Criterion": "profiles",
     "Currency": "profiles",

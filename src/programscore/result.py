@@ -78,6 +78,36 @@ class Explanation:
 
 
 @dataclass
+class Comparison:
+    """The score gap between two ranked programmes, split by criterion."""
+
+    first: Explanation
+    second: Explanation
+
+    @property
+    def gap(self) -> float:
+        return float(self.first.score) - float(self.second.score)  # type: ignore[arg-type]
+
+    @property
+    def differences(self) -> pd.Series:
+        """Points of the first minus points of the second, per criterion, largest first."""
+        diff = self.first.criteria["points"] - self.second.criteria["points"]
+        return diff.reindex(diff.abs().sort_values(ascending=False, kind="stable").index)
+
+    def __str__(self) -> str:
+        lead, trail = (self.first, self.second) if self.gap >= 0 else (self.second, self.first)
+        diffs = self.differences if self.gap >= 0 else -self.differences
+        parts = [f"{d:+.1f} on {key}" for key, d in diffs.items() if abs(d) >= 0.05]
+        verb = "ties with" if abs(self.gap) < 1e-9 else f"leads {trail.name} by {abs(self.gap):.1f} points"
+        head = f"{lead.name} {verb}" + (f" {trail.name}" if abs(self.gap) < 1e-9 else "")
+        detail = ": " + ", ".join(parts) if parts else ""
+        note = ""
+        if lead.method == "topsis":
+            note = " (TOPSIS: the points describe each criterion's part; the gap is in the closeness score)"
+        return head + detail + note
+
+
+@dataclass
 class Ranking:
     """A scored sheet: ranked programmes, excluded ones with reasons, cell issues and the profile."""
 
@@ -164,6 +194,37 @@ class Ranking:
             )
         reasons = list(self.excluded["reasons"].iloc[position])
         return Explanation(str(self.excluded["name"].iloc[position]), row, None, None, self.method, criteria, reasons)
+
+    def compare(self, name: str, other: str) -> Comparison:
+        """Why one programme beats another: the score gap split by criterion."""
+        a, b = self.explain(name), self.explain(other)
+        if a.rank is None or b.rank is None:
+            out = a if a.rank is None else b
+            raise ProgramscoreError(f"{out.name} is excluded ({'; '.join(out.reasons)}), so it has no score to compare")
+        if (a.row, a.name) == (b.row, b.name):
+            raise ProgramscoreError(f"{name!r} and {other!r} are the same programme")
+        return Comparison(a, b)
+
+    def render(
+        self, format: str = "table", top: int | None = None, tablefmt: str = "simple", escape: bool = True
+    ) -> bytes:
+        """The report in one of ``reports.FORMATS`` as bytes."""
+        from .reports import Options, render
+
+        return render(self, format, Options(top=top, tablefmt=tablefmt, escape=escape))
+
+    def write(self, path: str, format: str | None = None, **options: Any) -> None:
+        """Write a report; the format comes from the file's extension unless given."""
+        from .reports import choose_format, write_output
+
+        fmt = choose_format(path, format)
+        write_output(self.render(fmt, **options), path, protect=[self.source] if self.source else None)
+
+    def to_excel(self, path: str, **options: Any) -> None:
+        self.write(path, "xlsx", **options)
+
+    def to_html(self, path: str, **options: Any) -> None:
+        self.write(path, "html", **options)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of DESIGN.md: profile, ranking, excluded, issues."""

@@ -16,7 +16,8 @@ from .errors import DataError, ProfileError, suggest
 from .issues import empty_issues, sheet_letter, sheet_rows
 from .matching import ColumnMatch, duplicate_names, match_columns, name_columns, programme_names, where
 from .parsing import ParsedColumn, parse_cells
-from .profiles import Criterion, Profile, load_profile
+from .profile_io import load_profile
+from .profiles import Criterion, Profile
 from .result import Ranking, format_value
 
 

@@ -1,0 +1,137 @@
+"""Stage 8: reports. One registry of output formats; the CLI's choices, ``-o`` extension inference
+and the README's list all come from ``FORMATS``.
+
+Every report is rendered whole in memory from a ``Ranking`` (nothing is recomputed) and then written
+through ``write_output``: to a temporary file beside the target, renamed into place, so a failure
+never leaves a half-written file.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..errors import ProgramscoreError
+
+if TYPE_CHECKING:
+    from ..result import Ranking
+
+
+@dataclass(frozen=True)
+class Options:
+    """What shapes a report: how many programmes, which tabulate format, CSV escaping."""
+
+    top: int | None = None
+    tablefmt: str = "simple"
+    escape: bool = True
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    extensions: tuple[str, ...]
+    binary: bool
+    description: str
+    renderer: str  # "module:function", imported on use so the CLI starts fast
+
+    def render(self, result: Ranking, options: Options) -> bytes:
+        module, function = self.renderer.split(":")
+        from importlib import import_module
+
+        render: Callable[[Ranking, Options], bytes | str] = getattr(import_module(module, __name__), function)
+        output = render(result, options)
+        return output.encode("utf-8") if isinstance(output, str) else output
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("table", (".txt",), False, "aligned text table (tabulate; --fmt picks its style)", ".text:table"),
+        Format("csv", (".csv",), False, "comma-separated values", ".text:csv"),
+        Format("tsv", (".tsv", ".tab"), False, "tab-separated values", ".text:tsv"),
+        Format(
+            "json",
+            (".json",),
+            False,
+            "the JSON document of the design (profile, ranking, excluded, issues)",
+            ".text:json",
+        ),
+        Format(
+            "markdown", (".md", ".markdown"), False, "a Markdown table with the method and weights", ".text:markdown"
+        ),
+        Format(
+            "html", (".html", ".htm"), False, "one self-contained page with charts (no network needed)", ".html:html"
+        ),
+        Format("xlsx", (".xlsx",), True, "a formatted Excel workbook with a chart", ".excel:xlsx"),
+    )
+}
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str | None:
+    """The format a file name implies (``ranked.xlsx`` -> ``xlsx``), or None."""
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions:
+            return fmt.name
+    return None
+
+
+def choose_format(output: str | None, fmt: str | None) -> str:
+    if fmt is not None:
+        if fmt not in FORMATS:
+            raise ProgramscoreError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")
+        return fmt
+    if output and output != "-":
+        inferred = format_for_path(output)
+        if inferred is None:
+            known = ", ".join(ext for f in FORMATS.values() for ext in f.extensions)
+            raise ProgramscoreError(f"cannot tell the format of {output!r} from its extension ({known}); give --format")
+        return inferred
+    return "table"
+
+
+def write_output(data: bytes, output: str | None, protect: list[str] | None = None) -> None:
+    """Write ``data`` to ``output`` (``None`` or ``-``: standard output) atomically."""
+    if output is None or output == "-":
+        stream = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+        if stream is None:
+            sys.stdout.write(data.decode("utf-8"))
+        else:
+            stream.write(data)
+            stream.flush()
+        return
+    target = Path(output)
+    for source in protect or []:
+        if source not in ("-", "") and _same_file(Path(source), target):
+            raise ProgramscoreError(f"{output}: that is the input file; programscore never writes over its input")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise ProgramscoreError(f"{output}: the folder {str(folder)!r} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException as exc:
+        Path(temporary).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ProgramscoreError(f"{output}: cannot write ({exc.strerror})") from None
+        raise
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def render(result: Ranking, fmt: str, options: Options | None = None) -> bytes:
+    return FORMATS[fmt].render(result, options or Options())

@@ -1,0 +1,222 @@
+"""The Excel report: Ranking (with formats, colour scales, data bars and a stacked chart), Excluded,
+Issues and Profile sheets. Written with openpyxl in write-only mode, which streams rows and keeps
+big exports fast.
+
+Text from the user's sheet is always written as text: a name such as ``=HYPERLINK(...)`` stays a
+string and never becomes a formula.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from typing import TYPE_CHECKING
+
+import numpy as np
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from .text import top_rows
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from ..result import Ranking
+    from . import Options
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+CHART_PROGRAMMES = 15
+VALUE_FORMATS = {
+    "money": '#,##0 "{base}"',
+    "duration": '0.0 "months"',
+    "percent": "0%",
+    "boolean": "0.0",
+    "rating": "0.0",
+    "keywords": "0",
+    "number": "#,##0.##",
+}
+
+
+def _header(ws: WriteOnlyWorksheet, names: list[str]) -> list[WriteOnlyCell]:
+    cells = []
+    for name in names:
+        cell = WriteOnlyCell(ws, value=name)
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cells.append(cell)
+    return cells
+
+
+def _text(ws: WriteOnlyWorksheet, value: object) -> object:
+    """A value from the user's data: text stays text, whatever it starts with."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str):
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
+        return cell
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _number(ws: WriteOnlyWorksheet, value: float, number_format: str) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    cell = WriteOnlyCell(ws, value=float(value))
+    cell.number_format = number_format
+    return cell
+
+
+def _widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width
+
+
+def xlsx(result: Ranking, options: Options) -> bytes:
+    workbook = Workbook(write_only=True)
+    _ranking_sheet(workbook, result, options)
+    _excluded_sheet(workbook, result)
+    _issues_sheet(workbook, result)
+    _profile_sheet(workbook, result)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> None:
+    ws = workbook.create_sheet("Ranking")
+    criteria = result.profile.criteria
+    base = result.profile.currency.base
+    n = top_rows(result, options)
+    k = len(criteria)
+    units = {"money": base, "duration": "months", "percent": "%"}
+    headers = (
+        ["Rank", "Programme", "Sheet row", "Score"]
+        + [f"{c.label} (points)" for c in criteria]
+        + [f"{c.label} ({units[c.kind]})" if c.kind in units else f"{c.label} (value)" for c in criteria]
+    )
+    first_points, first_value = 5, 5 + k
+    ws.freeze_panes = "C2"
+    _widths(ws, [6, 48, 9, 9] + [12] * k + [14] * k)
+    ws.append(_header(ws, headers))
+    points = result.contributions.to_numpy(dtype=float)
+    values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float) if n else np.empty((0, k))
+    formats = [VALUE_FORMATS[c.kind].format(base=base) for c in criteria]
+    for i in range(n):
+        row = [int(result.ranks[i]), _text(ws, str(result.names[i])), int(result.rows[i])]
+        row.append(_number(ws, result.scores[i], "0.00"))
+        row.extend(_number(ws, points[i, j], "0.0") for j in range(k))
+        row.extend(_number(ws, values[i, j], formats[j]) for j in range(k))
+        ws.append(row)
+    last_row = n + 1
+    last_column = get_column_letter(len(headers))
+    ws.auto_filter.ref = f"A1:{last_column}{last_row}"
+    if n:
+        ws.conditional_formatting.add(
+            f"D2:D{last_row}",
+            DataBarRule(start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5"),
+        )
+        span = f"{get_column_letter(first_points)}2:{get_column_letter(first_value - 1)}{last_row}"
+        ws.conditional_formatting.add(
+            span, ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B")
+        )
+        _chart(ws, min(n, CHART_PROGRAMMES), k, first_points, last_column)
+
+
+def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, last_column: str) -> None:
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = f"Top {programmes}: points by criterion"
+    chart.y_axis.title = "points"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    chart.x_axis.scaling.orientation = "maxMin"  # the best programme on top
+    data = Reference(ws, min_col=first_points, max_col=first_points + k - 1, min_row=1, max_row=programmes + 1)
+    names = Reference(ws, min_col=2, min_row=2, max_row=programmes + 1)
+    chart.add_data(data, titles_from_data=True)
+    chart.set_categories(names)
+    chart.height = max(7.5, 0.6 * programmes + 3)
+    chart.width = 24
+    ws.add_chart(chart, f"{get_column_letter(first_points + 2 * k + 1)}2")
+
+
+def _excluded_sheet(workbook: Workbook, result: Ranking) -> None:
+    ws = workbook.create_sheet("Excluded")
+    _widths(ws, [48, 9, 80])
+    ws.freeze_panes = "A2"
+    ws.append(_header(ws, ["Programme", "Sheet row", "Reasons"]))
+    for name, row, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False):
+        ws.append([_text(ws, str(name)), int(row), _text(ws, "; ".join(reasons))])
+
+
+def _issues_sheet(workbook: Workbook, result: Ranking) -> None:
+    ws = workbook.create_sheet("Issues")
+    _widths(ws, [14, 8, 8, 24, 36, 10, 70])
+    ws.freeze_panes = "A2"
+    ws.append(_header(ws, ["Sheet", "Cell", "Row", "Column", "Value", "Severity", "Message"]))
+    columns = ["sheet", "cell", "row", "column", "value", "severity", "message"]
+    for record in result.issues[columns].itertuples(index=False):
+        ws.append([_text(ws, v) for v in record])
+    if len(result.issues):
+        ws.auto_filter.ref = f"A1:G{len(result.issues) + 1}"
+
+
+def _profile_sheet(workbook: Workbook, result: Ranking) -> None:
+    ws = workbook.create_sheet("Profile")
+    profile = result.profile
+    _widths(ws, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9])
+    ws.append(_header(ws, ["Profile", "Method", "Currency", "Source"]))
+    ws.append([_text(ws, profile.name), profile.method, profile.currency.base, _text(ws, result.source)])
+    ws.append([])
+    ws.append(
+        _header(
+            ws,
+            [
+                "Criterion",
+                "Label",
+                "Kind",
+                "Column",
+                "Weight",
+                "Share",
+                "Better",
+                "Best",
+                "Worst",
+                "Target",
+                "Min",
+                "Max",
+                "Missing",
+            ],
+        )
+    )
+    weights = profile.weights
+    for c in profile.criteria:
+        ws.append(
+            [
+                c.key,
+                _text(ws, c.label),
+                c.kind,
+                _text(ws, result.columns.get(c.key)),
+                c.weight,
+                _number(ws, weights[c.key], "0.0%"),
+                c.better,
+                c.best,
+                c.worst,
+                c.target,
+                c.min,
+                c.max,
+                c.missing,
+            ]
+        )
+    ws.append([])
+    ws.append(_header(ws, ["Profile as TOML (save as profile.toml to reproduce this ranking)"]))
+    for line in profile.to_toml().splitlines():
+        ws.append([_text(ws, line)])

@@ -1,0 +1,108 @@
+"""The HTML report: one self-contained page (inline CSS and SVG, no scripts, no network)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .text import top_rows
+
+if TYPE_CHECKING:
+    from ..profiles import Criterion
+    from ..result import Ranking
+    from . import Options
+
+# Colour-blind-safe palette (Okabe & Ito), repeated if there are more criteria.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+
+
+def _describe_anchors(c: Criterion) -> str:
+    if c.better == "target":
+        return f"target {c.target:g}" + (f", 0 at {c.worst:g}" if c.worst is not None else "")
+    if c.best is None and c.worst is None:
+        return "min-max over the sheet"
+    parts = []
+    if c.best is not None:
+        parts.append(f"best {c.best:g}")
+    if c.worst is not None:
+        parts.append(f"worst {c.worst:g}")
+    return ", ".join(parts)
+
+
+def _describe_limits(c: Criterion) -> str:
+    parts = []
+    if c.min is not None:
+        parts.append(f"min {c.min:g}")
+    if c.max is not None:
+        parts.append(f"max {c.max:g}")
+    if c.require:
+        parts.append("required")
+    return ", ".join(parts) or "none"
+
+
+def context(result: Ranking, options: Options) -> dict:
+    """What the template shows, all taken from the Ranking."""
+    from .. import __version__
+    from ..result import issue_records
+
+    profile = result.profile
+    weights = profile.weights
+    criteria = [
+        {
+            "key": c.key,
+            "label": c.label,
+            "kind": c.kind,
+            "better": c.better,
+            "column": result.columns.get(c.key),
+            "share": f"{weights[c.key] * 100:.1f}%",
+            "anchors": _describe_anchors(c),
+            "limits": _describe_limits(c),
+            "missing": c.missing,
+            "colour": PALETTE[j % len(PALETTE)],
+        }
+        for j, c in enumerate(profile.criteria)
+    ]
+    points = result.contributions.to_numpy(dtype=float)
+    ranked = []
+    for i in range(top_rows(result, options)):
+        x = 0.0
+        segments = []
+        for j, c in enumerate(criteria):
+            width = max(0.0, float(points[i, j]))
+            segments.append({"x": x, "width": width, "colour": c["colour"], "label": c["label"]})
+            x += width
+        ranked.append(
+            {
+                "rank": int(result.ranks[i]),
+                "name": str(result.names[i]),
+                "row": int(result.rows[i]),
+                "score": float(result.scores[i]),
+                "points": [float(p) for p in points[i]],
+                "segments": segments,
+            }
+        )
+    return {
+        "version": __version__,
+        "profile": profile,
+        "method": result.method,
+        "currency": profile.currency.base,
+        "criteria": criteria,
+        "ranked": ranked,
+        "shown": len(ranked),
+        "total": len(result.names),
+        "excluded": [
+            {"name": str(n), "row": int(r), "reasons": list(reasons)}
+            for n, r, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False)
+        ],
+        "issues": issue_records(result.issues),
+        "notices": result.notices,
+        "source": result.source,
+    }
+
+
+def html(result: Ranking, options: Options) -> str:
+    from jinja2 import Environment, select_autoescape
+
+    template_text = (resources.files("programscore") / "reports" / "templates" / "report.html.j2").read_text("utf-8")
+    environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=False)
+    return environment.from_string(template_text).render(**context(result, options))

@@ -1,0 +1,119 @@
+"""Text reports: table, CSV, TSV, JSON and Markdown."""
+
+from __future__ import annotations
+
+import csv as csv_module
+import io
+import json as json_module
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from ..result import Ranking
+    from . import Options
+
+# A spreadsheet program runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: object) -> object:
+    """Text that a spreadsheet would run as a formula, with a leading apostrophe so it stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def top_rows(result: Ranking, options: Options) -> int:
+    return len(result.names) if options.top is None else min(options.top, len(result.names))
+
+
+def points_frame(result: Ranking, options: Options) -> pd.DataFrame:
+    """rank, name, score and points per criterion for the programmes shown."""
+    return result.table.iloc[: top_rows(result, options)]
+
+
+def footer(result: Ranking, options: Options) -> list[str]:
+    weights = ", ".join(f"{key} {share * 100:.3g}%" for key, share in result.profile.weights.items())
+    shown = top_rows(result, options)
+    lines = [f"{result.method} (profile {result.profile.name!r}); weights: {weights}"]
+    counted = f"{len(result.names)} ranked"
+    if shown < len(result.names):
+        counted = f"top {shown} of {len(result.names)} ranked"
+    errors = int((result.issues["severity"] == "error").sum())
+    lines.append(
+        f"{counted}, {len(result.excluded)} excluded, {len(result.issues)} cell issue(s) ({errors} error(s))"
+        + ("; see `programscore check`" if len(result.issues) else "")
+    )
+    lines.extend(f"note: {n}" for n in result.notices)
+    return lines
+
+
+def table(result: Ranking, options: Options) -> str:
+    from tabulate import tabulate
+
+    frame = points_frame(result, options)
+    floatfmt = ["g", "", ".2f"] + [".1f"] * (len(frame.columns) - 3)
+    body = tabulate(frame, headers="keys", showindex=False, tablefmt=options.tablefmt, floatfmt=floatfmt)
+    return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
+
+
+def export_frame(result: Ranking, options: Options) -> pd.DataFrame:
+    """The rows of the CSV/TSV export: points and parsed values per criterion."""
+    n = top_rows(result, options)
+    keys = result.profile.keys
+    frame = pd.DataFrame(
+        {"rank": result.ranks[:n], "name": result.names[:n], "row": result.rows[:n], "score": result.scores[:n]}
+    )
+    for key in keys:
+        frame[f"{key} points"] = result.contributions[key].to_numpy()[:n]
+    values = result.values.loc[result.rows[:n]]
+    for key in keys:
+        frame[f"{key} value"] = values[key].to_numpy()
+    return frame
+
+
+def _delimited(result: Ranking, options: Options, delimiter: str) -> str:
+    frame = export_frame(result, options)
+    if options.escape:
+        frame["name"] = frame["name"].map(escape_formula)
+    buffer = io.StringIO()
+    frame.to_csv(buffer, index=False, sep=delimiter, lineterminator="\n", quoting=csv_module.QUOTE_MINIMAL)
+    return buffer.getvalue()
+
+
+def csv(result: Ranking, options: Options) -> str:
+    return _delimited(result, options, ",")
+
+
+def tsv(result: Ranking, options: Options) -> str:
+    return _delimited(result, options, "\t")
+
+
+def json(result: Ranking, options: Options) -> str:
+    data = result.to_dict()
+    data["ranking"] = data["ranking"][: top_rows(result, options)]
+    return json_module.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n"
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)
+
+
+def markdown(result: Ranking, options: Options) -> str:
+    from tabulate import tabulate
+
+    frame = points_frame(result, options).copy()
+    frame["name"] = frame["name"].map(lambda n: str(n).replace("|", "\\|"))
+    floatfmt = ["g", "", ".2f"] + [".1f"] * (len(frame.columns) - 3)
+    body = tabulate(frame, headers="keys", showindex=False, tablefmt="pipe", floatfmt=floatfmt)
+    lines = [f"# Ranking: profile {result.profile.name}", "", body, ""]
+    lines.extend(f"- {line}" for line in footer(result, options))
+    if len(result.excluded):
+        lines += ["", "## Excluded", ""]
+        for name, row, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False):
+            lines.append(f"- {name} (row {row}): {'; '.join(reasons)}")
+    return "\n".join(lines) + "\n"

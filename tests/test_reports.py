@@ -1,0 +1,160 @@
+"""Reports read back: the workbook with openpyxl, the JSON against its shape, the HTML parsed."""
+
+import json
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+import programscore as ps
+from programscore.reports import FORMATS, Options, choose_format, format_for_path, render
+
+
+@pytest.fixture(scope="module")
+def result():
+    return ps.score(ps.read_sheet("data/programmes.csv"), "article")
+
+
+def test_registry_drives_extension_inference():
+    assert format_for_path("x.XLSX") == "xlsx" and format_for_path("x.md") == "markdown"
+    assert format_for_path("x.pdf") is None
+    assert choose_format(None, None) == "table" and choose_format("out.tsv", None) == "tsv"
+    assert choose_format("out.tsv", "json") == "json"
+    assert set(FORMATS) == {"table", "csv", "tsv", "json", "markdown", "html", "xlsx"}
+
+
+def test_xlsx_workbook(tmp_path, result):
+    path = tmp_path / "ranked.xlsx"
+    result.to_excel(path)
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Ranking", "Excluded", "Issues", "Profile"]
+    ranking = workbook["Ranking"]
+    assert ranking.freeze_panes == "C2"
+    assert ranking.auto_filter.ref == "A1:P22"
+    assert [c.value for c in ranking[1]][:5] == [
+        "Rank",
+        "Programme",
+        "Sheet row",
+        "Score",
+        "Support into a job (points)",
+    ]
+    assert ranking["M1"].value == "Programme length (months)" and ranking["N1"].value == "Tuition fees (GBP)"
+    scores = [ranking.cell(row=r, column=4).value for r in range(2, 23)]
+    assert scores == pytest.approx(list(result.scores))
+    assert ranking["B2"].value == result.names[0]
+    assert ranking["D2"].number_format == "0.00" and ranking["E2"].number_format == "0.0"
+    assert ranking["N2"].number_format == '#,##0 "GBP"' and ranking["M2"].number_format == '0.0 "months"'
+    rules = {rule.type for cf in ranking.conditional_formatting for rule in cf.rules}
+    assert rules == {"dataBar", "colorScale"}
+    chart = ranking._charts[0]
+    assert (chart.type, chart.grouping, len(chart.series)) == ("bar", "stacked", 6)
+    assert ranking.column_dimensions["B"].width == 48
+    issues = workbook["Issues"]
+    assert [c.value for c in issues[2]] == [None, "H18", 18, "Careers support", "TBC", "warning",
+                                            "not stated; treated as missing"]  # fmt: skip
+    profile = workbook["Profile"]
+    assert profile["A2"].value == "article" and profile["B2"].value == "weighted-sum"
+    toml_lines = [profile.cell(row=r, column=1).value for r in range(13, profile.max_row + 1)]
+    assert ps.profile_io.parse_profile("\n".join(line or "" for line in toml_lines)) == result.profile
+
+
+def test_xlsx_excluded_sheet(tmp_path):
+    profile = ps.load_profile("article")
+    profile.criterion("cost").max = 30000
+    result = ps.score(ps.read_sheet("data/programmes.csv"), profile)
+    path = tmp_path / "r.xlsx"
+    result.to_excel(path)
+    rows = list(load_workbook(path)["Excluded"].iter_rows(values_only=True))
+    assert rows[0] == ("Programme", "Sheet row", "Reasons")
+    assert ("MS Machine Learning, Pacific Crest University", 9, "cost 71,100 GBP is above max 30,000 GBP") in rows
+
+
+def check_shape(data):
+    """The JSON document of DESIGN.md, key by key and type by type."""
+    assert set(data) == {"profile", "ranking", "excluded", "issues"}
+    assert {"name", "method", "criteria"} <= set(data["profile"])
+    for c in data["profile"]["criteria"]:
+        assert isinstance(c["key"], str) and isinstance(c["weight"], float)
+    for r in data["ranking"]:
+        assert set(r) == {"rank", "name", "row", "score", "contributions", "values"}
+        assert isinstance(r["rank"], int) and isinstance(r["row"], int) and isinstance(r["score"], float)
+        assert all(v is None or isinstance(v, float) for v in r["values"].values())
+    for e in data["excluded"]:
+        assert set(e) == {"name", "row", "reasons"} and all(isinstance(x, str) for x in e["reasons"])
+    for i in data["issues"]:
+        assert {"row", "column", "cell", "value", "severity", "message"} <= set(i)
+        assert i["severity"] in ("error", "warning")
+
+
+def test_json_shape(result):
+    data = json.loads(render(result, "json"))
+    check_shape(data)
+    assert sum(c["weight"] for c in data["profile"]["criteria"]) == pytest.approx(1)
+    assert len(json.loads(render(result, "json", Options(top=2)))["ranking"]) == 2
+
+
+class Cells(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.scores, self.in_score, self.external = [], False, []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.in_score = tag == "td" and "score" in (attrs.get("class") or "")
+        for key in ("src", "href"):
+            if attrs.get(key):
+                self.external.append(attrs[key])
+
+    def handle_data(self, data):
+        if self.in_score:
+            self.scores.append(float(data))
+            self.in_score = False
+
+
+def test_html_numbers_match_the_ranking(result):
+    page = render(result, "html").decode()
+    parser = Cells()
+    parser.feed(page)
+    assert parser.scores == [round(s, 2) for s in result.scores]
+    assert parser.external == []  # self-contained: no links to load
+    assert page.count("<svg") == len(result.scores)
+    assert "<script" not in page
+
+
+def test_html_escapes_names():
+    sheet = pd.DataFrame({"Programme": ["<script>alert(1)</script>", "B"], "Score": [1, 2]})
+    profile = ps.Profile(name="p", criteria=[ps.Criterion(key="score", kind="number")])
+    page = render(ps.score(sheet, profile), "html").decode()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_csv_escapes_formulas_unless_asked():
+    sheet = pd.DataFrame({"Programme": ['=HYPERLINK("http://x")', "@SUM(A1)", "Plain"], "Score": [1, 2, 3]})
+    profile = ps.Profile(name="p", criteria=[ps.Criterion(key="score", kind="number")])
+    result = ps.score(sheet, profile)
+    text = render(result, "csv").decode()
+    assert '\n3,"\'=HYPERLINK(""http://x"")",' in text and "\n2,'@SUM(A1)," in text
+    raw = render(result, "csv", Options(escape=False)).decode()
+    assert '\n3,"=HYPERLINK(""http://x"")",' in raw
+
+
+def test_xlsx_never_holds_a_formula_from_the_data(tmp_path):
+    sheet = pd.DataFrame({"Programme": ["=1+1", "+cmd", "-2+3", "@x"], "Score": [1, 2, 3, 4]})
+    profile = ps.Profile(name="p", criteria=[ps.Criterion(key="score", kind="number")])
+    path = tmp_path / "r.xlsx"
+    ps.score(sheet, profile).to_excel(path)
+    workbook = load_workbook(path)
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    names = [workbook["Ranking"].cell(row=r, column=2).value for r in range(2, 6)]
+    assert names == ["@x", "-2+3", "+cmd", "=1+1"]
+
+
+def test_markdown_and_table_styles(result):
+    md = render(result, "markdown", Options(top=2)).decode()
+    assert md.startswith("# Ranking: profile article\n\n|   rank | name")
+    grid = render(result, "table", Options(top=1, tablefmt="grid")).decode()
+    assert grid.startswith("+--------+")
