@@ -54,10 +54,10 @@ def test_score_table(source):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0].split() == ["rank", "name", "score", "job_support", "employment", "length", "cost",
-                                "industry_links", "placement"]  # fmt: skip
+                                "industry_links", "placement", "total", "cost", "per", "1k", "dominated", "by"]  # fmt: skip
     assert lines[2].startswith("     1  MSc Business Analytics, Kingsgate University")
     assert "91.45" in lines[2]
-    assert "top 3 of 21 ranked, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`" in result.output
+    assert "3 of 21 ranked shown, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`" in result.output
     assert digest(source) == before
 
 

@@ -28,10 +28,10 @@ def test_xlsx_workbook(tmp_path, result):
     path = tmp_path / "ranked.xlsx"
     result.to_excel(path)
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["Ranking", "Excluded", "Issues", "Profile"]
+    assert workbook.sheetnames == ["Ranking", "Value", "Excluded", "Issues", "Profile"]
     ranking = workbook["Ranking"]
     assert ranking.freeze_panes == "C2"
-    assert ranking.auto_filter.ref == "A1:P22"
+    assert ranking.auto_filter.ref == "A1:S22"
     assert [c.value for c in ranking[1]][:5] == [
         "Rank",
         "Programme",
@@ -77,7 +77,18 @@ def check_shape(data):
     for c in data["profile"]["criteria"]:
         assert isinstance(c["key"], str) and isinstance(c["weight"], float)
     for r in data["ranking"]:
-        assert set(r) == {"rank", "name", "row", "score", "contributions", "values"}
+        assert set(r) == {
+            "rank",
+            "name",
+            "row",
+            "score",
+            "contributions",
+            "values",
+            "dominated_by",
+            "total_cost",
+            "per_1000",
+        }
+        assert r["dominated_by"] is None or isinstance(r["dominated_by"], str)
         assert isinstance(r["rank"], int) and isinstance(r["row"], int) and isinstance(r["score"], float)
         assert all(v is None or isinstance(v, float) for v in r["values"].values())
     for e in data["excluded"]:
@@ -118,7 +129,7 @@ def test_html_numbers_match_the_ranking(result):
     parser.feed(page)
     assert parser.scores == [round(s, 2) for s in result.scores]
     assert parser.external == []  # self-contained: no links to load
-    assert page.count("<svg") == len(result.scores)
+    assert page.count("<svg") == len(result.scores) + 1  # a bar per programme, and the value chart
     assert "<script" not in page
 
 

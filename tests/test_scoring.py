@@ -47,7 +47,7 @@ def test_topsis_example_through_the_pipeline():
 def test_weighted_sum_contributions_and_table():
     result = ps.score(sheet_of([[1, 10], [3, 30], [2, 20]]), numbers_profile(2, weights=[3, 1]))
     table = result.table
-    assert list(table.columns) == ["rank", "name", "score", "c0", "c1"]
+    assert list(table.columns) == ["rank", "name", "score", "c0", "c1", "dominated_by"]
     assert table["name"].tolist() == ["P2", "P3", "P1"]
     assert table["score"].tolist() == pytest.approx([100, 50, 0])
     assert table["c0"].tolist() == pytest.approx([75, 37.5, 0])
@@ -181,7 +181,17 @@ def test_to_dict_has_the_documented_shape():
     assert set(data) == {"profile", "ranking", "excluded", "issues"}
     assert sum(c["weight"] for c in data["profile"]["criteria"]) == pytest.approx(1)
     first = data["ranking"][0]
-    assert set(first) == {"rank", "name", "row", "score", "contributions", "values"}
+    assert set(first) == {
+        "rank",
+        "name",
+        "row",
+        "score",
+        "contributions",
+        "values",
+        "dominated_by",
+        "total_cost",
+        "per_1000",
+    }
     assert first["values"]["length"] == 12.0 and first["values"]["cost"] == 26500.0
     assert sum(first["contributions"].values()) == pytest.approx(first["score"])
     issue = next(i for i in data["issues"] if i["cell"] == "H18")

@@ -24,6 +24,8 @@ _EXPORTS = {
     "Profile": "profiles",
     "Criterion": "profiles",
     "Currency": "profiles",
+    "Costs": "profiles",
+    "weights_from_order": "profiles",
     "score": "scoring",
     "check": "checking",
     "CheckReport": "checking",

@@ -168,6 +168,20 @@ def main() -> None:
     metavar="KEY=WEIGHT",
     help="Override a criterion's weight (repeatable), e.g. -w cost=3.",
 )
+@click.option(
+    "--rank",
+    "order",
+    metavar="ORDER",
+    help='Weights from an order of importance, e.g. "job_support > cost > length = placement".',
+)
+@click.option("--hide-dominated", is_flag=True, help="Leave out programmes another beats or equals on every criterion.")
+@click.option(
+    "--by",
+    type=click.Choice(["score", "value"]),
+    default="score",
+    show_default=True,
+    help="Order by score, or by value for money (points per 1,000 of total cost).",
+)
 @output_options
 @library_errors
 def score(
@@ -178,6 +192,9 @@ def score(
     profile: str,
     method: str | None,
     weights: tuple[str, ...],
+    order: str | None,
+    hide_dominated: bool,
+    by: str,
     output: str | None,
     fmt: str | None,
     tablefmt: str,
@@ -190,6 +207,8 @@ def score(
 
         programscore score data/programmes.xlsx --top 5
         programscore score data/programmes.csv -w cost=4 --method topsis -o ranked.xlsx
+        programscore score data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
+        programscore score data/programmes.csv --by value --hide-dominated
     """
     from .profile_io import load_profile
     from .reports import choose_format
@@ -200,7 +219,13 @@ def score(
     loaded = load_profile(profile)
     overrides = parse_weights(weights)
     check_weight_keys(overrides, loaded)
-    result = score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides)
+    if order is not None and overrides:
+        raise click.UsageError("give -w weights or --rank, not both")
+    result = score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides, rank=order)
+    if hide_dominated:
+        result = result.without_dominated()
+    if by == "value":
+        result = result.by_value()
     data = result.render(chosen, top=top, tablefmt=tablefmt, escape=not no_escape)
     emit(data, output, chosen, protect=[input])
 

@@ -78,3 +78,63 @@ def competition_rank(scores: np.ndarray, tolerance: float = TIE_TOLERANCE) -> tu
     ranks[by_score] = place
     order = np.lexsort((np.arange(n), ranks))
     return ranks, order
+
+
+def _dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
+    """(len(better), len(worse)) matrix: row i of ``better`` dominates row j of ``worse``."""
+    at_least = better[:, None, 0] >= worse[None, :, 0]
+    equal = better[:, None, 0] == worse[None, :, 0]
+    for d in range(1, better.shape[1]):
+        at_least &= better[:, None, d] >= worse[None, :, d]
+        equal &= better[:, None, d] == worse[None, :, d]
+    return at_least & ~equal
+
+
+def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512) -> np.ndarray:
+    """For each row, the index of a row that dominates it (at least as good everywhere, better once), else -1.
+
+    The dominator reported is the one with the highest score. Rows are taken in decreasing order of
+    their sum (a dominator always has a larger sum), in blocks compared against the non-dominated rows
+    found so far, so the work grows with n times the size of the front, never n squared.
+    """
+    n = len(normalised)
+    result = np.full(n, -1, dtype=np.int64)
+    if n == 0:
+        return result
+    order = np.lexsort((-scores, -normalised.sum(axis=1)))
+    front = np.empty(0, dtype=np.int64)
+    for start in range(0, n, block):
+        chunk = order[start : start + block]
+        values = normalised[chunk]
+        if len(front):
+            dominates = _dominance(normalised[front], values)
+            hit = dominates.any(axis=0)
+            if hit.any():
+                best = np.where(dominates[:, hit], scores[front][:, None], -np.inf).argmax(axis=0)
+                result[chunk[hit]] = front[best]
+        # earlier rows of the chunk may dominate later ones
+        open_rows = np.flatnonzero(result[chunk] < 0)
+        if len(open_rows) > 1:
+            inside = _dominance(values, values[open_rows])
+            hit = inside.any(axis=0)
+            if hit.any():
+                best = np.where(inside[:, hit], scores[chunk][:, None], -np.inf).argmax(axis=0)
+                result[chunk[open_rows[hit]]] = chunk[best]
+        front = np.concatenate([front, chunk[result[chunk] < 0]])
+    return result
+
+
+def cost_frontier(costs: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """True for programmes no other beats on both total cost (lower) and score (higher)."""
+    n = len(costs)
+    on_front = np.zeros(n, dtype=bool)
+    known = np.flatnonzero(np.isfinite(costs))
+    if len(known) == 0:
+        return on_front
+    # cheapest first, best score first among equal costs; a point is on the front when it scores
+    # strictly more than everything cheaper
+    order = known[np.lexsort((-scores[known], costs[known]))]
+    best_so_far = np.maximum.accumulate(scores[order])
+    previous_best = np.concatenate([[-np.inf], best_so_far[:-1]])
+    on_front[order] = scores[order] > previous_best
+    return on_front

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProfileError, suggest
-from .profiles import CURRENCY_KEYS, TOP_KEYS, Criterion, Currency, Profile
+from .profiles import COSTS_KEYS, CURRENCY_KEYS, TOP_KEYS, Costs, Criterion, Currency, Profile
 
 
 def builtin_profiles() -> list[str]:
@@ -87,6 +87,17 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str |
     except TypeError as exc:
         raise fail(f"[currency]: {exc}", "currency", None, None) from None
 
+    raw_costs = data.get("costs", {})
+    if not isinstance(raw_costs, dict):
+        raise fail("costs must be a table: [costs]", None, None, "costs")
+    for key in raw_costs:
+        if key not in COSTS_KEYS:
+            raise fail(f"unknown key {key!r} in [costs]{suggest(key, COSTS_KEYS)}", "costs", None, key)
+    try:
+        costs = Costs(**raw_costs)
+    except ProfileError as exc:
+        raise fail(str(exc), "costs", None, exc.field) from None
+
     raw_criteria = data.get("criteria")
     if not isinstance(raw_criteria, list) or not raw_criteria:
         raise fail("the profile needs at least one [[criteria]] table", None, None, None)
@@ -114,6 +125,8 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str |
             method=data.get("method", "weighted-sum"),
             name_columns=data.get("name_columns"),
             currency=currency,
+            rank=data.get("rank"),
+            costs=costs,
             source=source,
         )
     except ProfileError as exc:
@@ -136,8 +149,8 @@ def _locate(text: str | None, section: str | None, index: int | None, key: str |
             end = next((h for h in headers if h > start), len(lines))
         elif key is None:
             return None
-    elif section == "currency":
-        block = next((i for i, line in enumerate(lines) if re.match(r"\s*\[\s*currency\s*\]", line)), None)
+    elif section in ("currency", "costs"):
+        block = next((i for i, line in enumerate(lines) if re.match(rf"\s*\[\s*{section}\s*\]", line)), None)
         if block is not None:
             start = block
             end = next((h for h in headers if h > start), len(lines))
@@ -179,7 +192,7 @@ def describe_profile(profile: Profile) -> str:
                 c.key,
                 c.kind,
                 c.better,
-                f"{c.weight:g}",
+                f"{c.weight:.4g}",
                 f"{weights[c.key] * 100:.1f}%",
                 anchors,
                 ", ".join(limits) or "-",
@@ -195,7 +208,13 @@ def describe_profile(profile: Profile) -> str:
     )
     head = f"{profile.name}: {profile.description}" if profile.description else profile.name
     rates = ", ".join(f"{code} {rate:g}" for code, rate in profile.currency.rates.items())
-    lines = [head, f"method: {profile.method}; money in {profile.currency.base}", "", table]
+    lines = [head, f"method: {profile.method}; money in {profile.currency.base}"]
+    if profile.rank:
+        lines.append(f"weights from the order of importance (rank-order centroid): {profile.rank}")
+    if profile.costs.per_month:
+        costs = profile.costs
+        lines.append(f"study costs: living {costs.living:,.0f} a month, earnings forgone {costs.earnings:,.0f} a year")
+    lines += ["", table]
     if rates:
         lines += ["", f"rates (1 unit in {profile.currency.base}): {rates}"]
     return "\n".join(lines)

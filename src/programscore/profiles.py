@@ -21,7 +21,8 @@ MISSING = ("worst", "mean", "exclude", "error")
 PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month", "week", "credit")
 DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
 
-TOP_KEYS = ("name", "description", "method", "name_columns", "currency", "criteria")
+TOP_KEYS = ("name", "description", "method", "name_columns", "rank", "currency", "costs", "criteria")
+COSTS_KEYS = ("living", "earnings")
 CURRENCY_KEYS = ("base", "rates", "symbols")
 
 
@@ -57,6 +58,7 @@ class Criterion:
     credits: float | None = None  # money: credits in the programme, for "per credit" fees
     prefer: str | None = None  # money: label whose amount is used ("International")
     length: str | None = None  # money: duration criterion that totals per-year fees
+    total: bool = False  # money: score the total cost of study (fees + living + earnings forgone)
 
     def __post_init__(self) -> None:
         if not self.label:
@@ -135,6 +137,8 @@ def _criterion_problem(c: Criterion) -> tuple[str, str] | None:
     if c.levels is not None:
         if not isinstance(c.levels, dict) or not all(_is_number(v) for v in c.levels.values()):
             return "levels", "levels must map words to numbers, e.g. { high = 4, low = 1 }"
+    if c.total and c.kind != "money":
+        return "total", "total = true is for money criteria"
     if c.kind == "keywords" and not c.match:
         return "match", 'a keywords criterion needs match = ["word", ...]'
     if c.match is not None and not (
@@ -178,6 +182,72 @@ class Currency:
 
 
 @dataclass
+class Costs:
+    """What studying costs besides fees, in the base currency: living costs per month and the
+    earnings given up per year. A money criterion with ``total = true`` scores
+    fees + (living + earnings / 12) x months."""
+
+    living: float = 0.0
+    earnings: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in COSTS_KEYS:
+            value = getattr(self, name)
+            if not _is_number(value) or math.isnan(value) or math.isinf(value) or value < 0:
+                raise ProfileError(f"costs {name} must be a number of at least 0 (got {value!r})", name)
+
+    @property
+    def per_month(self) -> float:
+        return float(self.living) + float(self.earnings) / 12.0
+
+
+def rank_groups(order: str) -> list[list[str]]:
+    """``"a > b = c > d"`` -> ``[["a"], ["b", "c"], ["d"]]``."""
+    if not isinstance(order, str) or not order.strip():
+        raise ProfileError('an order of importance looks like "job_support > cost = length > placement"', "rank")
+    groups = [[key.strip() for key in group.split("=")] for group in order.split(">")]
+    for group in groups:
+        if any(not key for key in group):
+            raise ProfileError(f"the order {order!r} has an empty place (check the > and = signs)", "rank")
+    return groups
+
+
+def weights_from_order(order: str | list[list[str]], keys: list[str] | None = None) -> dict[str, float]:
+    """Rank-order centroid weights: w_i = (1/n) * sum_{k=i..n} 1/k, ties sharing the mean of their places.
+
+    ``keys``, when given, must each be named exactly once.
+    """
+    groups = rank_groups(order) if isinstance(order, str) else order
+    named = [key for group in groups for key in group]
+    for key in named:
+        if named.count(key) > 1:
+            raise ProfileError(f"the order names {key!r} twice", "rank")
+    if keys is not None:
+        unknown = [k for k in named if k not in keys]
+        if unknown:
+            raise ProfileError(
+                f"the order names {unknown[0]!r}, which is not a criterion{suggest(unknown[0], keys)}; "
+                f"the criteria are {', '.join(keys)}",
+                "rank",
+            )
+        absent = [k for k in keys if k not in named]
+        if absent:
+            raise ProfileError(
+                f"the order leaves out {', '.join(repr(k) for k in absent)}; name every criterion", "rank"
+            )
+    n = len(named)
+    place_weights = [sum(1.0 / k for k in range(i, n + 1)) / n for i in range(1, n + 1)]
+    weights: dict[str, float] = {}
+    place = 0
+    for group in groups:
+        shared = sum(place_weights[place : place + len(group)]) / len(group)
+        for key in group:
+            weights[key] = shared
+        place += len(group)
+    return weights
+
+
+@dataclass
 class Profile:
     """A scoring scheme: criteria, weights, method and currency."""
 
@@ -187,6 +257,8 @@ class Profile:
     method: str = "weighted-sum"
     name_columns: list[str] | None = None
     currency: Currency = field(default_factory=Currency)
+    rank: str | None = None  # an order of importance; when given, it sets the weights (rank-order centroid)
+    costs: Costs = field(default_factory=Costs)
     source: str | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -201,6 +273,9 @@ class Profile:
         for key in keys:
             if keys.count(key) > 1:
                 raise ProfileError(f"two criteria have the key {key!r}", "criteria")
+        if self.rank is not None:
+            for key, weight in weights_from_order(self.rank, keys).items():
+                self.criterion(key).weight = weight
         if sum(c.weight for c in self.criteria) <= 0:
             raise ProfileError("all weights are zero: at least one criterion needs a positive weight", "weight")
         for c in self.criteria:
@@ -240,11 +315,19 @@ class Profile:
             return self.criterion(money.length)
         return next((c for c in self.criteria if c.kind == "duration"), None)
 
-    def with_changes(self, method: str | None = None, weights: dict[str, float] | None = None) -> Profile:
-        """A copy with another method and/or some weights replaced (``weights`` by criterion key)."""
+    def with_changes(
+        self, method: str | None = None, weights: dict[str, float] | None = None, rank: str | None = None
+    ) -> Profile:
+        """A copy with another method, some weights replaced (by criterion key) or an order of importance."""
         changed = copy.deepcopy(self)
         if method is not None:
             changed.method = method
+        if rank is not None and weights:
+            raise ProfileError("give weights or an order of importance (rank), not both")
+        if rank is not None:
+            changed.rank = rank
+        elif weights:
+            changed.rank = None  # explicit weights replace the order's
         for key, weight in (weights or {}).items():
             criterion = changed.criterion(key)
             criterion.weight = weight
@@ -258,6 +341,9 @@ class Profile:
         """A copy without the criteria in ``keys`` (optional criteria whose column is absent)."""
         changed = copy.deepcopy(self)
         changed.criteria = [c for c in changed.criteria if c.key not in keys]
+        if changed.rank is not None:
+            groups = [[k for k in group if k not in keys] for group in rank_groups(changed.rank)]
+            changed.rank = " > ".join(" = ".join(group) for group in groups if group)
         changed.__post_init__()
         return changed
 
@@ -269,12 +355,16 @@ class Profile:
         data["method"] = self.method
         if self.name_columns is not None:
             data["name_columns"] = list(self.name_columns)
+        if self.rank is not None:
+            data["rank"] = self.rank
         currency: dict[str, Any] = {"base": self.currency.base}
         if self.currency.rates:
             currency["rates"] = dict(self.currency.rates)
         if self.currency.symbols:
             currency["symbols"] = dict(self.currency.symbols)
         data["currency"] = currency
+        if self.costs != Costs():
+            data["costs"] = {"living": self.costs.living, "earnings": self.costs.earnings}
         defaults = {f.name: f.default for f in fields(Criterion) if f.default is not field}
         criteria = []
         for c in self.criteria:
@@ -285,6 +375,8 @@ class Profile:
                     f.name in defaults and value == defaults[f.name] and f.name not in ("kind", "key")
                 ):
                     continue
+                if f.name == "weight" and self.rank is not None:
+                    continue  # the order of importance sets it
                 item[f.name] = list(value) if isinstance(value, tuple) else value
             criteria.append(item)
         data["criteria"] = criteria

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -125,18 +125,88 @@ class Ranking:
     issues: pd.DataFrame  # sheet, row, column, cell, value, severity, message
     notices: list[str] = field(default_factory=list)
     source: str | None = None
+    dominated_by: np.ndarray | None = None  # position (in ranked order) of a programme that dominates, or -1
+    total_cost: np.ndarray | None = None  # total cost of study in the base currency, ranked order
+    ranked_count: int | None = None  # programmes ranked, when this view shows only some of them
+
+    def __post_init__(self) -> None:
+        if self.dominated_by is None:
+            self.dominated_by = np.full(len(self.names), -1, dtype=np.int64)
+        if self.ranked_count is None:
+            self.ranked_count = len(self.names)
 
     @property
     def method(self) -> str:
         return self.profile.method
 
     @property
+    def dominated(self) -> np.ndarray:
+        """True for programmes another is at least as good as on every criterion, and better on one."""
+        return self.dominated_by >= 0
+
+    def dominator_names(self) -> list[str | None]:
+        return [None if d < 0 else str(self.names[d]) for d in self.dominated_by]
+
+    @property
+    def value_for_money(self) -> np.ndarray | None:
+        """Points per 1,000 of total cost (base currency); inf for a free programme, NaN when unknown."""
+        if self.total_cost is None:
+            return None
+        cost = self.total_cost
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = np.where(cost > 0, self.scores / (cost / 1000.0), np.inf)
+        return np.where(np.isnan(cost), np.nan, value)
+
+    @property
+    def cost_frontier(self) -> np.ndarray:
+        """True for programmes that no other beats on both total cost and score."""
+        from .kernels import cost_frontier
+
+        if self.total_cost is None:
+            return np.zeros(len(self.names), dtype=bool)
+        return cost_frontier(self.total_cost, self.scores)
+
+    @property
     def table(self) -> pd.DataFrame:
-        """rank, name, score and one column of points per criterion, best first."""
+        """rank, name, score, points per criterion, total cost, points per 1,000 and dominance; best first."""
         table = pd.DataFrame({"rank": self.ranks, "name": self.names, "score": self.scores})
         for key in self.contributions.columns:
             table[key] = self.contributions[key].to_numpy()
+        if self.total_cost is not None:
+            table["total_cost"] = self.total_cost
+            table["per_1000"] = self.value_for_money
+        table["dominated_by"] = self.dominator_names()
         return table
+
+    def select(self, positions: np.ndarray) -> Ranking:
+        """The same ranking showing only, or re-ordering, the programmes at ``positions`` (ranks kept)."""
+        positions = np.asarray(positions, dtype=np.int64)
+        where_now = np.full(len(self.names), -1, dtype=np.int64)
+        where_now[positions] = np.arange(len(positions))
+        dominated_by = np.where(self.dominated_by[positions] >= 0, where_now[self.dominated_by[positions]], -1)
+        rows = self.rows[positions]
+        return replace(
+            self,
+            names=self.names[positions],
+            rows=rows,
+            ranks=self.ranks[positions],
+            scores=self.scores[positions],
+            normalised=self.normalised.iloc[positions],
+            contributions=self.contributions.iloc[positions],
+            dominated_by=dominated_by,
+            total_cost=None if self.total_cost is None else self.total_cost[positions],
+        )
+
+    def without_dominated(self) -> Ranking:
+        return self.select(np.flatnonzero(~self.dominated))
+
+    def by_value(self) -> Ranking:
+        """Best value for money first (points per 1,000 of total cost); unknown costs last."""
+        value = self.value_for_money
+        if value is None:
+            raise ProgramscoreError("the profile has no money criterion, so there is no value for money")
+        order = np.lexsort((np.arange(len(value)), -np.nan_to_num(value, nan=-np.inf)))
+        return self.select(order)
 
     def _find(self, name: str) -> tuple[str, int]:
         """('ranked' | 'excluded', position) of the programme called ``name``."""
@@ -250,6 +320,18 @@ class Ranking:
         keys = list(self.contributions.columns)
         value_matrix = values[keys].to_numpy(dtype=float) if keys else np.empty((len(self.rows), 0))
         points = self.contributions.to_numpy(dtype=float)
+        dominators = self.dominator_names()
+        value = self.value_for_money
+
+        def extra(i: int) -> dict[str, float | None]:
+            if self.total_cost is None:
+                return {}
+            cost, per = float(self.total_cost[i]), float(value[i])  # type: ignore[index]
+            return {
+                "total_cost": None if math.isnan(cost) else cost,
+                "per_1000": None if math.isnan(per) or math.isinf(per) else per,
+            }
+
         ranking = [
             {
                 "rank": int(self.ranks[i]),
@@ -260,6 +342,8 @@ class Ranking:
                 "values": {
                     k: (None if np.isnan(value_matrix[i, j]) else float(value_matrix[i, j])) for j, k in enumerate(keys)
                 },
+                "dominated_by": dominators[i],
+                **extra(i),
             }
             for i in range(len(self.rows))
         ]

@@ -26,12 +26,14 @@ def score(
     profile: Profile | str | Path = "article",
     method: str | None = None,
     weights: dict[str, float] | None = None,
+    rank: str | None = None,
 ) -> Ranking:
     """Score and rank the programmes of ``sheet`` (a frame of raw cells, e.g. from ``read_sheet``).
 
-    ``method`` and ``weights`` (by criterion key, relative) override the profile's.
+    ``method``, ``weights`` (by criterion key, relative) and ``rank`` (an order of importance such as
+    ``"job_support > cost = length"``, which sets rank-order centroid weights) override the profile's.
     """
-    prepared = prepare(sheet, profile, method=method, weights=weights)
+    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank)
     profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
     keys = profile.keys
     rows = sheet_rows(sheet)
@@ -59,6 +61,8 @@ def score(
     else:
         scores, contributions = np.empty(0), np.empty((0, len(keys)))
     ranks, order = kernels.competition_rank(scores)
+    dominators = kernels.dominators(normalised[order], scores[order])
+    costs = total_cost(profile, parsed)
 
     kept_rows = rows[kept][order]
     raw = sheet[[match.columns[k] for k in keys]].copy()
@@ -87,7 +91,28 @@ def score(
         issues=pd.concat(issue_parts, ignore_index=True) if issue_parts else empty_issues(),
         notices=notices,
         source=sheet.attrs.get("source"),
+        dominated_by=dominators,
+        total_cost=None if costs is None else costs[kept][order],
     )
+
+
+def total_cost(profile: Profile, parsed: dict[str, ParsedColumn]) -> np.ndarray | None:
+    """Each programme's total cost of study, from the profile's money criterion (None without one).
+
+    Fees (already totalled over the length) plus living costs and earnings forgone over the length,
+    when the profile declares them.
+    """
+    money = [c for c in profile.criteria if c.kind == "money"]
+    if not money:
+        return None
+    chosen = next((c for c in money if c.total), money[0])
+    fees = parsed[chosen.key].values
+    if chosen.total or profile.costs.per_month == 0:
+        return fees
+    length = profile.length_criterion(chosen)
+    if length is None:
+        return fees
+    return fees + profile.costs.per_month * parsed[length.key].values
 
 
 @dataclass
@@ -108,6 +133,7 @@ def prepare(
     profile: Profile | str | Path = "article",
     method: str | None = None,
     weights: dict[str, float] | None = None,
+    rank: str | None = None,
 ) -> Prepared:
     """Apply the overrides, match columns to criteria and parse every criterion's cells."""
     profile = load_profile(profile)
@@ -117,7 +143,7 @@ def prepare(
                 f"unknown criterion {key!r} in weights{suggest(key, profile.keys)}; "
                 f"the criteria are {', '.join(profile.keys)}"
             )
-    profile = profile.with_changes(method=method, weights=weights)
+    profile = profile.with_changes(method=method, weights=weights, rank=rank)
     if len(sheet.columns) == 0:
         raise DataError(f"{where(sheet)}: the sheet has no columns")
     if not sheet.columns.is_unique:

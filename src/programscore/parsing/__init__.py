@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..errors import ProfileError
 from ..issues import empty_issues, make_issues
 from ..profiles import Criterion, Profile
 from .duration import parse_duration
@@ -226,4 +227,27 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
             column.statuses[lost & ~unreadable] = STATUSES.index(MISSING)
         column.values = totals
         column.issues = pd.concat([column.issues, issues], ignore_index=True) if len(issues) else column.issues
+        if criterion.total and profile.costs.per_month > 0:
+            column.values, extra = add_study_costs(sheet, column, profile, months)
+            if len(extra):
+                column.issues = pd.concat([column.issues, extra], ignore_index=True)
     return parsed
+
+
+def add_study_costs(
+    sheet: pd.DataFrame, fees: ParsedColumn, profile: Profile, months: np.ndarray | None
+) -> tuple[np.ndarray, pd.DataFrame]:
+    """fees + (living + earnings forgone / 12) x months: the total cost of study."""
+    if months is None:
+        raise ProfileError(
+            f"criterion {fees.key!r} has total = true, but the profile has no duration criterion to count the months"
+        )
+    totals = fees.values + profile.costs.per_month * months
+    unknown = np.flatnonzero(~np.isnan(fees.values) & np.isnan(months))
+    if len(unknown) == 0:
+        return totals, empty_issues()
+    fees.statuses = fees.statuses.copy()
+    fees.statuses[unknown] = STATUSES.index(MISSING)
+    raw = sheet[fees.column].to_numpy()[unknown]
+    message = "the length is missing, so the total cost of study (living costs, earnings forgone) is unknown"
+    return totals, make_issues(sheet, fees.column, unknown, raw, "warning", [message] * len(unknown))

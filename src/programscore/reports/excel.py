@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference
+from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -82,6 +82,8 @@ def _widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
 def xlsx(result: Ranking, options: Options) -> bytes:
     workbook = Workbook(write_only=True)
     _ranking_sheet(workbook, result, options)
+    if result.total_cost is not None:
+        _value_sheet(workbook, result)
     _excluded_sheet(workbook, result)
     _issues_sheet(workbook, result)
     _profile_sheet(workbook, result)
@@ -97,23 +99,33 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> Non
     n = top_rows(result, options)
     k = len(criteria)
     units = {"money": base, "duration": "months", "percent": "%"}
+    costs = result.total_cost is not None
     headers = (
         ["Rank", "Programme", "Sheet row", "Score"]
         + [f"{c.label} (points)" for c in criteria]
         + [f"{c.label} ({units[c.kind]})" if c.kind in units else f"{c.label} (value)" for c in criteria]
+        + ([f"Total cost ({base})", f"Points per 1,000 {base}"] if costs else [])
+        + ["Dominated by"]
     )
     first_points, first_value = 5, 5 + k
     ws.freeze_panes = "C2"
-    _widths(ws, [6, 48, 9, 9] + [12] * k + [14] * k)
+    _widths(ws, [6, 48, 9, 9] + [12] * k + [14] * k + ([14, 12] if costs else []) + [40])
     ws.append(_header(ws, headers))
     points = result.contributions.to_numpy(dtype=float)
     values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float) if n else np.empty((0, k))
     formats = [VALUE_FORMATS[c.kind].format(base=base) for c in criteria]
+    dominators = result.dominator_names()
+    value = result.value_for_money
     for i in range(n):
         row = [int(result.ranks[i]), _text(ws, str(result.names[i])), int(result.rows[i])]
         row.append(_number(ws, result.scores[i], "0.00"))
         row.extend(_number(ws, points[i, j], "0.0") for j in range(k))
         row.extend(_number(ws, values[i, j], formats[j]) for j in range(k))
+        if costs:
+            row.append(_number(ws, result.total_cost[i], VALUE_FORMATS["money"].format(base=base)))  # type: ignore[index]
+            per = value[i]  # type: ignore[index]
+            row.append("free" if np.isinf(per) else _number(ws, per, "0.00"))
+        row.append(_text(ws, dominators[i]))
         ws.append(row)
     last_row = n + 1
     last_column = get_column_letter(len(headers))
@@ -146,7 +158,63 @@ def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, l
     chart.set_categories(names)
     chart.height = max(7.5, 0.6 * programmes + 3)
     chart.width = 24
-    ws.add_chart(chart, f"{get_column_letter(first_points + 2 * k + 1)}2")
+    ws.add_chart(chart, f"{get_column_letter(first_points + 2 * k + 4)}2")
+
+
+def _value_sheet(workbook: Workbook, result: Ranking) -> None:
+    """Score against total cost, cheapest first, with the programmes no other beats on both drawn as a line."""
+    ws = workbook.create_sheet("Value")
+    base = result.profile.currency.base
+    money = VALUE_FORMATS["money"].format(base=base)
+    _widths(ws, [48, 14, 9, 12, 4, 48, 14, 9])
+    ws.freeze_panes = "A2"
+    ws.append(
+        _header(
+            ws, ["Programme", f"Total cost ({base})", "Score", "On frontier", "", "Frontier", "Total cost", "Score"]
+        )
+    )
+    costs = result.total_cost
+    known = np.flatnonzero(np.isfinite(costs))  # type: ignore[arg-type]
+    order = known[np.lexsort((-result.scores[known], costs[known]))]  # type: ignore[index]
+    frontier = result.cost_frontier
+    front = [i for i in order if frontier[i]]
+    for line, i in enumerate(order):
+        row = [_text(ws, str(result.names[i])), _number(ws, costs[i], money), _number(ws, result.scores[i], "0.00")]  # type: ignore[index]
+        row.append("yes" if frontier[i] else "")
+        if line < len(front):
+            f = front[line]
+            row += [
+                None,
+                _text(ws, str(result.names[f])),
+                _number(ws, costs[f], money),
+                _number(ws, result.scores[f], "0.00"),
+            ]  # type: ignore[index]
+        ws.append(row)
+    if not len(order):
+        return
+    chart = ScatterChart()
+    chart.title = f"Score against total cost ({base})"
+    chart.style = 13
+    chart.x_axis.title = f"total cost ({base})"
+    chart.y_axis.title = "score"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 100
+    everyone = Series(
+        Reference(ws, min_col=3, min_row=2, max_row=len(order) + 1),
+        Reference(ws, min_col=2, min_row=2, max_row=len(order) + 1),
+        title="programmes",
+    )
+    everyone.marker.symbol = "circle"
+    everyone.graphicalProperties.line.noFill = True
+    best = Series(
+        Reference(ws, min_col=8, min_row=2, max_row=len(front) + 1),
+        Reference(ws, min_col=7, min_row=2, max_row=len(front) + 1),
+        title="frontier (no other is cheaper and better)",
+    )
+    best.marker.symbol = "diamond"
+    chart.series.extend([everyone, best])
+    chart.height, chart.width = 10, 18
+    ws.add_chart(chart, "J2")
 
 
 def _excluded_sheet(workbook: Workbook, result: Ranking) -> None:

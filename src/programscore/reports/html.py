@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from .text import top_rows
 
 if TYPE_CHECKING:
@@ -82,6 +84,7 @@ def context(result: Ranking, options: Options) -> dict:
             }
         )
     return {
+        "scatter": _scatter(result),
         "version": __version__,
         "profile": profile,
         "method": result.method,
@@ -97,6 +100,41 @@ def context(result: Ranking, options: Options) -> dict:
         "issues": issue_records(result.issues),
         "notices": result.notices,
         "source": result.source,
+    }
+
+
+def _scatter(result: Ranking) -> dict | None:
+    """Score against total cost, in the coordinates of a 600 x 360 SVG, with the cost frontier."""
+    if result.total_cost is None:
+        return None
+    costs = result.total_cost
+    known = np.flatnonzero(np.isfinite(costs))
+    if len(known) == 0:
+        return None
+    left, right, top, bottom = 70.0, 580.0, 20.0, 320.0
+    high = float(costs[known].max()) or 1.0
+    frontier = result.cost_frontier
+
+    def x(cost: float) -> float:
+        return left + (right - left) * cost / high
+
+    def y(score: float) -> float:
+        return bottom - (bottom - top) * score / 100.0
+
+    points = [
+        {"x": x(costs[i]), "y": y(result.scores[i]), "name": str(result.names[i]), "cost": float(costs[i]),
+         "score": float(result.scores[i]), "front": bool(frontier[i])}
+        for i in known
+    ]  # fmt: skip
+    front = sorted((p for p in points if p["front"]), key=lambda p: p["cost"])
+    ticks = [{"x": x(high * f), "label": f"{high * f:,.0f}"} for f in (0, 0.25, 0.5, 0.75, 1)]
+    return {
+        "points": points,
+        "line": " ".join(f"{p['x']:.1f},{p['y']:.1f}" for p in front),
+        "front": front,
+        "xticks": ticks,
+        "yticks": [{"y": y(v), "label": str(v)} for v in (0, 25, 50, 75, 100)],
+        "box": {"left": left, "right": right, "top": top, "bottom": bottom},
     }
 
 

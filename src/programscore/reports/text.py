@@ -30,17 +30,35 @@ def top_rows(result: Ranking, options: Options) -> int:
 
 
 def points_frame(result: Ranking, options: Options) -> pd.DataFrame:
-    """rank, name, score and points per criterion for the programmes shown."""
-    return result.table.iloc[: top_rows(result, options)]
+    """What a text table shows: rank, name, score, points per criterion, total cost, points per
+    1,000 of it, and the rank of a programme that dominates this one."""
+    n = top_rows(result, options)
+    table = result.table.iloc[:n].copy()
+    if "total_cost" in table:
+        table["total_cost"] = [_money(c) for c in table["total_cost"]]
+        table["per_1000"] = [_per_1000(v) for v in table["per_1000"]]
+        table = table.rename(columns={"total_cost": "total cost", "per_1000": "per 1k"})
+    table["dominated_by"] = [f"#{result.ranks[d]}" if d >= 0 else "" for d in result.dominated_by[:n]]
+    return table.rename(columns={"dominated_by": "dominated by"})
+
+
+def _money(value: float) -> str:
+    return "" if np.isnan(value) else f"{value:,.0f}"
+
+
+def _per_1000(value: float) -> str:
+    if np.isnan(value):
+        return ""
+    return "free" if np.isinf(value) else f"{value:.2f}"
 
 
 def footer(result: Ranking, options: Options) -> list[str]:
     weights = ", ".join(f"{key} {share * 100:.3g}%" for key, share in result.profile.weights.items())
     shown = top_rows(result, options)
     lines = [f"{result.method} (profile {result.profile.name!r}); weights: {weights}"]
-    counted = f"{len(result.names)} ranked"
-    if shown < len(result.names):
-        counted = f"top {shown} of {len(result.names)} ranked"
+    counted = f"{result.ranked_count} ranked"
+    if shown < result.ranked_count:
+        counted = f"{shown} of {result.ranked_count} ranked shown"
     errors = int((result.issues["severity"] == "error").sum())
     lines.append(
         f"{counted}, {len(result.excluded)} excluded, {len(result.issues)} cell issue(s) ({errors} error(s))"
@@ -50,12 +68,25 @@ def footer(result: Ranking, options: Options) -> list[str]:
     return lines
 
 
-def table(result: Ranking, options: Options) -> str:
+def _tabulate(frame: pd.DataFrame, tablefmt: str) -> str:
     from tabulate import tabulate
 
-    frame = points_frame(result, options)
-    floatfmt = ["g", "", ".2f"] + [".1f"] * (len(frame.columns) - 3)
-    body = tabulate(frame, headers="keys", showindex=False, tablefmt=options.tablefmt, floatfmt=floatfmt)
+    text_columns = [
+        j for j, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column]) and j != 1
+    ]
+    return tabulate(
+        frame,
+        headers="keys",
+        showindex=False,
+        tablefmt=tablefmt,
+        floatfmt=["g", "", ".2f"] + [".1f"] * (len(frame.columns) - 3),
+        disable_numparse=text_columns,
+        colalign=["right", "left"] + ["right"] * (len(frame.columns) - 2),
+    )
+
+
+def table(result: Ranking, options: Options) -> str:
+    body = _tabulate(points_frame(result, options), options.tablefmt)
     return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
 
@@ -71,13 +102,18 @@ def export_frame(result: Ranking, options: Options) -> pd.DataFrame:
     values = result.values.loc[result.rows[:n]]
     for key in keys:
         frame[f"{key} value"] = values[key].to_numpy()
+    if result.total_cost is not None:
+        frame["total cost"] = result.total_cost[:n]
+        frame["points per 1000"] = np.where(np.isinf(result.value_for_money[:n]), np.nan, result.value_for_money[:n])
+    frame["dominated by"] = result.dominator_names()[:n]
     return frame
 
 
 def _delimited(result: Ranking, options: Options, delimiter: str) -> str:
     frame = export_frame(result, options)
     if options.escape:
-        frame["name"] = frame["name"].map(escape_formula)
+        for column in ("name", "dominated by"):
+            frame[column] = frame[column].map(escape_formula)
     buffer = io.StringIO()
     frame.to_csv(buffer, index=False, sep=delimiter, lineterminator="\n", quoting=csv_module.QUOTE_MINIMAL)
     return buffer.getvalue()
@@ -104,12 +140,9 @@ def _plain(value: object) -> object:
 
 
 def markdown(result: Ranking, options: Options) -> str:
-    from tabulate import tabulate
-
     frame = points_frame(result, options).copy()
     frame["name"] = frame["name"].map(lambda n: str(n).replace("|", "\\|"))
-    floatfmt = ["g", "", ".2f"] + [".1f"] * (len(frame.columns) - 3)
-    body = tabulate(frame, headers="keys", showindex=False, tablefmt="pipe", floatfmt=floatfmt)
+    body = _tabulate(frame, "pipe")
     lines = [f"# Ranking: profile {result.profile.name}", "", body, ""]
     lines.extend(f"- {line}" for line in footer(result, options))
     if len(result.excluded):
