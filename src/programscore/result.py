@@ -275,6 +275,20 @@ class Ranking:
             raise ProgramscoreError(f"{name!r} and {other!r} are the same programme")
         return Comparison(a, b)
 
+    def sensitivity(
+        self,
+        samples: int = 10_000,
+        spread: float | str | None = 0.25,
+        seed: int = 0,
+        top: int = 3,
+        reversal: bool = False,
+        progress: Any = None,
+    ) -> Any:
+        """How the ranking depends on the weights (a ``programscore.sensitivity.Sensitivity``)."""
+        from .sensitivity import analyse
+
+        return analyse(self, samples=samples, spread=spread, seed=seed, top=top, reversal=reversal, progress=progress)
+
     def render(
         self, format: str = "table", top: int | None = None, tablefmt: str = "simple", escape: bool = True
     ) -> bytes:

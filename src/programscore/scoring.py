@@ -44,22 +44,11 @@ def score(
     _stop_on_missing(sheet, profile, match.columns, values)
     excluded_mask, reasons = _exclusions(profile, values)
     kept = ~excluded_mask
-    normalised = normalise(values[kept], profile.criteria)
-    for j, criterion in enumerate(profile.criteria):
-        column = normalised[:, j]
-        if len(column) and np.isnan(values[kept][:, j]).all():
-            notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
-        fill = 0.0
-        if criterion.missing == "mean" and not np.isnan(column).all():
-            fill = float(np.nanmean(column))
-        column[np.isnan(column)] = fill
-
-    weight_vector = np.array([c.weight for c in profile.criteria], dtype=np.float64)
-    if len(normalised):
-        ws_scores, contributions = kernels.weighted_sum(normalised, weight_vector)
-        scores = ws_scores if profile.method == "weighted-sum" else kernels.topsis(normalised, weight_vector)
-    else:
-        scores, contributions = np.empty(0), np.empty((0, len(keys)))
+    if len(values[kept]):
+        for j, criterion in enumerate(profile.criteria):
+            if np.isnan(values[kept][:, j]).all():
+                notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
+    normalised, scores, contributions = aggregate(values[kept], profile)
     ranks, order = kernels.competition_rank(scores)
     dominators = kernels.dominators(normalised[order], scores[order])
     costs = total_cost(profile, parsed)
@@ -160,6 +149,23 @@ def prepare(
     issues = pd.concat(parts, ignore_index=True) if parts else empty_issues()
     notices = list(sheet.attrs.get("notices", [])) + list(match.notices)
     return Prepared(profile, match, names, naming, parsed, issues, notices)
+
+
+def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(normalised, scores, contributions) for the programmes being ranked, in their given order."""
+    normalised = normalise(values, profile.criteria)
+    for j, criterion in enumerate(profile.criteria):
+        column = normalised[:, j]
+        fill = 0.0
+        if criterion.missing == "mean" and not np.isnan(column).all():
+            fill = float(np.nanmean(column))
+        column[np.isnan(column)] = fill
+    weights = np.array([c.weight for c in profile.criteria], dtype=np.float64)
+    if not len(normalised):
+        return normalised, np.empty(0), np.empty((0, len(profile.criteria)))
+    ws_scores, contributions = kernels.weighted_sum(normalised, weights)
+    scores = ws_scores if profile.method == "weighted-sum" else kernels.topsis(normalised, weights)
+    return normalised, scores, contributions
 
 
 def normalise(values: np.ndarray, criteria: list[Criterion]) -> np.ndarray:

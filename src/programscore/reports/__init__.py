@@ -20,6 +20,7 @@ from ..errors import ProgramscoreError
 
 if TYPE_CHECKING:
     from ..result import Ranking
+    from ..sensitivity import Sensitivity
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Options:
     top: int | None = None
     tablefmt: str = "simple"
     escape: bool = True
+    sensitivity: Sensitivity | None = None  # when set, reports show the sensitivity analysis
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
     from ..result import Ranking
+    from ..sensitivity import Sensitivity
     from . import Options
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -84,6 +85,8 @@ def xlsx(result: Ranking, options: Options) -> bytes:
     _ranking_sheet(workbook, result, options)
     if result.total_cost is not None:
         _value_sheet(workbook, result)
+    if options.sensitivity is not None:
+        _sensitivity_sheet(workbook, options.sensitivity, options)
     _excluded_sheet(workbook, result)
     _issues_sheet(workbook, result)
     _profile_sheet(workbook, result)
@@ -215,6 +218,61 @@ def _value_sheet(workbook: Workbook, result: Ranking) -> None:
     chart.series.extend([everyone, best])
     chart.height, chart.width = 10, 18
     ws.add_chart(chart, "J2")
+
+
+def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Options) -> None:
+    """Acceptability per programme, with a chart of each one's 5-95% range of ranks; stability; reversals."""
+    ws = workbook.create_sheet("Sensitivity")
+    _widths(ws, [6, 48, 9, 10, 10, 10, 10, 10, 4, 12])
+    ws.freeze_panes = "C2"
+    k = analysis.top
+    ws.append(
+        _header(ws, ["Rank", "Programme", "Score", "P(first)", f"P(top {k})", "Median rank", "Rank 5%", "Rank 95%",
+                     "", "Range"])
+    )  # fmt: skip
+    frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
+    for row in frame.itertuples(index=False):
+        ws.append(
+            [int(row.rank), _text(ws, str(row.name)), _number(ws, row.score, "0.00"), _number(ws, row.p_first, "0.0%"),
+             _number(ws, row.p_top, "0.0%"), int(row.median_rank), int(row.rank_p5), int(row.rank_p95), None,
+             int(row.rank_p95) - int(row.rank_p5) + 1]
+        )  # fmt: skip
+    shown = len(frame)
+    if shown:
+        # floating bars: an invisible bar up to the 5% rank, then a visible one spanning to the 95% rank
+        chart = BarChart()
+        chart.type = "bar"
+        chart.grouping = "stacked"
+        chart.overlap = 100
+        chart.title = f"Ranks in 90% of {analysis.samples:,} weight samples ({analysis.described_spread})"
+        chart.x_axis.scaling.orientation = "maxMin"
+        chart.y_axis.title = "rank"
+        programmes = min(shown, CHART_PROGRAMMES * 2)
+        start = Reference(ws, min_col=7, min_row=1, max_row=programmes + 1)
+        span = Reference(ws, min_col=10, min_row=1, max_row=programmes + 1)
+        chart.add_data(start, titles_from_data=True)
+        chart.add_data(span, titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=programmes + 1))
+        chart.series[0].graphicalProperties.noFill = True
+        chart.series[0].graphicalProperties.line.noFill = True
+        chart.height = max(7.5, 0.5 * programmes + 3)
+        chart.width = 20
+        ws.add_chart(chart, "L2")
+    ws.append([])
+    ws.append(_header(ws, ["Criterion", "Weight now", "Stays first from", "To", "First below", "First above"]))
+    for s in analysis.stability:
+        ws.append(
+            [s.key, _number(ws, s.share, "0.0%"), _number(ws, s.low, "0.0%"), _number(ws, s.high, "0.0%"),
+             _text(ws, s.below), _text(ws, s.above)]
+        )  # fmt: skip
+    if analysis.reversals is not None:
+        ws.append([])
+        ws.append(_header(ws, ["Left out", "Was ahead", "Now ahead", "Gap before", "Gap after"]))
+        for row in analysis.reversals.itertuples(index=False):
+            ws.append(
+                [_text(ws, row.left_out), _text(ws, row.was_ahead), _text(ws, row.now_ahead),
+                 _number(ws, row.gap_before, "0.00"), _number(ws, row.gap_after, "0.00")]
+            )  # fmt: skip
 
 
 def _excluded_sheet(workbook: Workbook, result: Ranking) -> None:

@@ -84,6 +84,7 @@ def context(result: Ranking, options: Options) -> dict:
             }
         )
     return {
+        "sensitivity": _sensitivity(options),
         "scatter": _scatter(result),
         "version": __version__,
         "profile": profile,
@@ -100,6 +101,39 @@ def context(result: Ranking, options: Options) -> dict:
         "issues": issue_records(result.issues),
         "notices": result.notices,
         "source": result.source,
+    }
+
+
+def _sensitivity(options: Options) -> dict | None:
+    analysis = options.sensitivity
+    if analysis is None:
+        return None
+    frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
+    n = max(len(analysis.ranking.names), 1)
+    rows = [
+        {
+            "rank": int(r.rank),
+            "name": str(r.name),
+            "score": float(r.score),
+            "p_first": float(r.p_first),
+            "p_top": float(r.p_top),
+            "median": int(r.median_rank),
+            "low": int(r.rank_p5),
+            "high": int(r.rank_p95),
+            # the range of ranks on a 0-100 axis (rank 1 at the left)
+            "x": 100.0 * (int(r.rank_p5) - 1) / n,
+            "width": max(100.0 * (int(r.rank_p95) - int(r.rank_p5) + 1) / n, 0.8),
+            "mark": 100.0 * (int(r.median_rank) - 0.5) / n,
+        }
+        for r in frame.itertuples(index=False)
+    ]
+    return {
+        "headline": f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed}",
+        "top": analysis.top,
+        "rows": rows,
+        "stability": analysis.stability,
+        "leader": str(analysis.ranking.names[0]),
+        "reversals": None if analysis.reversals is None else analysis.reversals.to_dict("records"),
     }
 
 

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from . import robustness
+
 if TYPE_CHECKING:
     from ..result import Ranking
     from . import Options
@@ -86,6 +88,8 @@ def _tabulate(frame: pd.DataFrame, tablefmt: str) -> str:
 
 
 def table(result: Ranking, options: Options) -> str:
+    if options.sensitivity is not None:
+        return robustness.table(options.sensitivity, options)
     body = _tabulate(points_frame(result, options), options.tablefmt)
     return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
@@ -110,6 +114,8 @@ def export_frame(result: Ranking, options: Options) -> pd.DataFrame:
 
 
 def _delimited(result: Ranking, options: Options, delimiter: str) -> str:
+    if options.sensitivity is not None:
+        return robustness.delimited(options.sensitivity, options, delimiter)
     frame = export_frame(result, options)
     if options.escape:
         for column in ("name", "dominated by"):
@@ -130,6 +136,8 @@ def tsv(result: Ranking, options: Options) -> str:
 def json(result: Ranking, options: Options) -> str:
     data = result.to_dict()
     data["ranking"] = data["ranking"][: top_rows(result, options)]
+    if options.sensitivity is not None:
+        data["sensitivity"] = options.sensitivity.to_dict()
     return json_module.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n"
 
 
@@ -140,6 +148,8 @@ def _plain(value: object) -> object:
 
 
 def markdown(result: Ranking, options: Options) -> str:
+    if options.sensitivity is not None:
+        return robustness.markdown(options.sensitivity, options)
     frame = points_frame(result, options).copy()
     frame["name"] = frame["name"].map(lambda n: str(n).replace("|", "\\|"))
     body = _tabulate(frame, "pipe")
