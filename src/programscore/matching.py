@@ -97,7 +97,7 @@ def programme_names(sheet: pd.DataFrame, columns: list[str]) -> np.ndarray:
     rows = sheet_rows(sheet)
     if not columns:
         return np.array([f"row {r}" for r in rows], dtype=object)
-    parts = [sheet[c].astype(object).where(sheet[c].notna(), "").map(lambda v: str(v).strip()) for c in columns]
+    parts = [sheet[c].astype(object).where(sheet[c].notna(), "").astype(str).str.strip() for c in columns]
     joined = parts[0]
     for part in parts[1:]:
         joined = joined.str.cat(part, sep=", ").str.strip(", ")

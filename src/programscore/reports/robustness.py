@@ -95,11 +95,11 @@ def markdown(analysis: Sensitivity, options: Options) -> str:
     return f"# Sensitivity: profile {analysis.ranking.profile.name}\n\n{body}"
 
 
-def delimited(analysis: Sensitivity, options: Options, delimiter: str) -> str:
-    from .text import escape_formula
+def delimited(analysis: Sensitivity, options: Options, delimiter: str) -> bytes:
+    from .text import escape_formulas, write_delimited
 
     frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
     frame = frame.rename(columns={"p_top": f"p_top{analysis.top}"}).copy()
     if options.escape:
-        frame["name"] = frame["name"].map(escape_formula)
-    return frame.to_csv(index=False, sep=delimiter, lineterminator="\n")
+        frame["name"] = escape_formulas(frame["name"])
+    return write_delimited(frame, delimiter)
