@@ -145,14 +145,14 @@ def test_csv_escapes_formulas_unless_asked():
     profile = ps.Profile(name="p", criteria=[ps.Criterion(key="score", kind="number")])
     result = ps.score(sheet, profile)
     text = render(result, "csv").decode()
-    assert '\n3,"\'=HYPERLINK(""http://x"")",' in text and "\n2,\"'@SUM(A1)\"," in text
+    assert '\n3,"\'=HYPERLINK(""http://x"")",' in text and '\n2,"\'@SUM(A1)",' in text
     raw = render(result, "csv", Options(escape=False)).decode()
     assert '\n3,"=HYPERLINK(""http://x"")",' in raw
     import csv
     import io
 
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert [r["name"] for r in rows] == ["Plain", "'@SUM(A1)", "'=HYPERLINK(\"http://x\")"]
+    assert [r["name"] for r in rows] == ["Plain", "'@SUM(A1)", '\'=HYPERLINK("http://x")']
     assert rows[1]["dominated by"] == "Plain"
 
 

@@ -190,7 +190,37 @@ def _text_grid(text: str, name: str) -> pd.DataFrame:
 # --- workbooks -----------------------------------------------------------------------------------
 
 
+MAX_MEMBER_BYTES = 1 << 30  # 1 GiB inflated: far beyond any sheet of programmes
+MAX_RATIO = 200  # XML compresses well, but not 200:1 over megabytes
+
+
+def check_zip(data: bytes, name: str) -> None:
+    """Refuse a zip bomb before anything is inflated: sizes and ratios come from the central directory."""
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise SheetError(f"{name}: a damaged or truncated workbook ({_short(exc)})") from None
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if (
+            member.file_size > MAX_MEMBER_BYTES
+            or total > 2 * MAX_MEMBER_BYTES
+            or (member.file_size > (1 << 24) and ratio > MAX_RATIO)
+        ):
+            raise SheetError(
+                f"{name}: refused: {member.filename} would inflate to {member.file_size:,} bytes from "
+                f"{member.compress_size:,} (a zip bomb?)"
+            )
+
+
 def _read_workbook(data: bytes, name: str, sheet: str | None, header_row: int | None) -> pd.DataFrame:
+    if data.startswith(ZIP):
+        check_zip(data, name)
     names, load = _open_workbook(data, name)
     if sheet is not None and sheet not in names:
         listed = ", ".join(repr(n) for n in names)
