@@ -7,140 +7,26 @@ become ``Error: ...`` and exit 1. pandas and the rest are imported inside the co
 
 from __future__ import annotations
 
-import functools
-import os
 import signal
 import sys
-from collections.abc import Callable
 from typing import Any
 
 import click
 
 from . import __version__
-from .reports import FORMATS
-
-FORMAT_NAMES = list(FORMATS)
-TABLE_FORMATS_HELP = "any tabulate format, e.g. simple, github, grid, psql, rounded_outline (default simple)"
-
-
-def fail(exc: Exception) -> click.ClickException:
-    return click.ClickException(str(exc))
-
-
-def library_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn the library's errors into exit 1 with one line on stderr, never a traceback."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .errors import ProgramscoreError
-
-        try:
-            return command(*args, **kwargs)
-        except ProgramscoreError as exc:
-            raise fail(exc) from None
-        except MemoryError:
-            raise click.ClickException("out of memory reading this input") from None
-        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
-            raise
-        except Exception as exc:
-            if os.environ.get("PROGRAMSCORE_DEBUG"):
-                raise
-            raise click.ClickException(
-                f"unexpected failure ({type(exc).__name__}: {exc}); set PROGRAMSCORE_DEBUG=1 for details"
-            ) from None
-
-    return wrapper
-
-
-def profile_option(command: Callable[..., Any]) -> Callable[..., Any]:
-    return click.option(
-        "--profile",
-        "-p",
-        default="article",
-        show_default=True,
-        metavar="NAME|FILE",
-        help="A built-in profile (see `programscore profiles`) or a TOML file.",
-    )(command)
-
-
-def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    for option in reversed(
-        [
-            click.argument("input", type=click.Path(allow_dash=True, dir_okay=False)),
-            click.option("--sheet", metavar="NAME", help="Workbook sheet to read (default: the first with a table)."),
-            click.option(
-                "--header-row",
-                type=click.IntRange(min=1),
-                metavar="N",
-                help="Row number of the header (default: found).",
-            ),
-            click.option("--encoding", metavar="NAME", help="Text encoding of a CSV/TSV file (default: detected)."),
-        ]
-    ):
-        command = option(command)
-    return command
-
-
-def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
-    for option in reversed(
-        [
-            click.option(
-                "-o", "--output", metavar="FILE", help="Write to FILE (its extension sets the format); - for stdout."
-            ),
-            click.option(
-                "--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), help="Output format (default: table)."
-            ),
-            click.option(
-                "--fmt", "tablefmt", default="simple", metavar="TABLEFMT", help=f"Table style: {TABLE_FORMATS_HELP}."
-            ),
-            click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N programmes."),
-            click.option(
-                "--no-escape",
-                is_flag=True,
-                help="In CSV/TSV, do not prefix text starting with = + - @ with an apostrophe.",
-            ),
-        ]
-    ):
-        command = option(command)
-    return command
-
-
-def read(input: str, sheet: str | None, header_row: int | None, encoding: str | None) -> Any:
-    from .reading import read_sheet
-
-    return read_sheet(input, sheet=sheet, header_row=header_row, encoding=encoding)
-
-
-def parse_weights(values: tuple[str, ...]) -> dict[str, float]:
-    weights: dict[str, float] = {}
-    for item in values:
-        key, sep, number = item.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{item!r} is not KEY=WEIGHT (e.g. -w cost=3)", param_hint="-w")
-        try:
-            weights[key.strip()] = float(number)
-        except ValueError:
-            raise click.BadParameter(f"{item!r}: the weight {number!r} is not a number", param_hint="-w") from None
-    return weights
-
-
-def check_weight_keys(weights: dict[str, float], profile: Any) -> None:
-    from .errors import suggest
-
-    for key in weights:
-        if key not in profile.keys:
-            raise click.BadParameter(
-                f"unknown criterion {key!r}{suggest(key, profile.keys)}; the criteria are {', '.join(profile.keys)}",
-                param_hint="-w",
-            )
-
-
-def emit(data: bytes, output: str | None, fmt: str, protect: list[str]) -> None:
-    from .reports import FORMATS, write_output
-
-    if FORMATS[fmt].binary and (output is None or output == "-") and sys.stdout.isatty():
-        raise click.ClickException(f"{fmt} is a binary format; write it to a file with -o FILE.{fmt}")
-    write_output(data, output, protect=protect)
+from .cli_support import (
+    FORMAT_NAMES,
+    check_tablefmt,
+    emit,
+    input_options,
+    library_errors,
+    output_options,
+    parse_spread,
+    profile_option,
+    ranking_inputs,
+    read,
+    scored,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -150,6 +36,7 @@ def main() -> None:
 
     Example:
 
+    \b
         programscore score data/programmes.xlsx
     """
     if hasattr(signal, "SIGPIPE"):
@@ -157,23 +44,7 @@ def main() -> None:
 
 
 @main.command()
-@input_options
-@profile_option
-@click.option("--method", "-m", type=click.Choice(["weighted-sum", "topsis"]), help="Override the profile's method.")
-@click.option(
-    "-w",
-    "--weight",
-    "weights",
-    multiple=True,
-    metavar="KEY=WEIGHT",
-    help="Override a criterion's weight (repeatable), e.g. -w cost=3.",
-)
-@click.option(
-    "--rank",
-    "order",
-    metavar="ORDER",
-    help='Weights from an order of importance, e.g. "job_support > cost > length = placement".',
-)
+@ranking_inputs
 @click.option("--hide-dominated", is_flag=True, help="Leave out programmes another beats or equals on every criterion.")
 @click.option(
     "--by",
@@ -185,14 +56,6 @@ def main() -> None:
 @output_options
 @library_errors
 def score(
-    input: str,
-    sheet: str | None,
-    header_row: int | None,
-    encoding: str | None,
-    profile: str,
-    method: str | None,
-    weights: tuple[str, ...],
-    order: str | None,
     hide_dominated: bool,
     by: str,
     output: str | None,
@@ -200,65 +63,33 @@ def score(
     tablefmt: str,
     top: int | None,
     no_escape: bool,
+    **given: Any,
 ) -> None:
     """Score and rank the programmes in INPUT (CSV, TSV, XLSX, XLS, ODS, or - for stdin).
 
     Example:
 
+    \b
         programscore score data/programmes.xlsx --top 5
         programscore score data/programmes.csv -w cost=4 --method topsis -o ranked.xlsx
         programscore score data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
         programscore score data/programmes.csv --by value --hide-dominated
     """
-    from .profile_io import load_profile
     from .reports import choose_format
-    from .scoring import score as score_sheet
 
     chosen = choose_format(output, fmt)
     check_tablefmt(tablefmt)
-    loaded = load_profile(profile)
-    overrides = parse_weights(weights)
-    check_weight_keys(overrides, loaded)
-    if order is not None and overrides:
-        raise click.UsageError("give -w weights or --rank, not both")
-    result = score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides, rank=order)
+    result = scored(**given)
     if hide_dominated:
         result = result.without_dominated()
     if by == "value":
         result = result.by_value()
     data = result.render(chosen, top=top, tablefmt=tablefmt, escape=not no_escape)
-    emit(data, output, chosen, protect=[input])
-
-
-def check_tablefmt(tablefmt: str) -> None:
-    from tabulate import tabulate_formats
-
-    if tablefmt not in tabulate_formats:
-        from .errors import suggest
-
-        raise click.BadParameter(
-            f"{tablefmt!r} is not a tabulate format{suggest(tablefmt, tabulate_formats)}", param_hint="--fmt"
-        )
-
-
-def parse_spread(value: str) -> float | str:
-    if value == "any":
-        return value
-    try:
-        spread = float(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a number or 'any'", param_hint="--spread") from None
-    if not 0 <= spread < 1:
-        raise click.BadParameter(f"{value!r} must be at least 0 and below 1 (0.25 = ±25%)", param_hint="--spread")
-    return spread
+    emit(data, output, chosen, protect=[given["input"]])
 
 
 @main.command()
-@input_options
-@profile_option
-@click.option("--method", "-m", type=click.Choice(["weighted-sum", "topsis"]), help="Override the profile's method.")
-@click.option("-w", "--weight", "weights", multiple=True, metavar="KEY=WEIGHT", help="Override a weight (repeatable).")
-@click.option("--rank", "order", metavar="ORDER", help="Weights from an order of importance.")
+@ranking_inputs
 @click.option(
     "--samples", type=click.IntRange(min=1), default=10_000, show_default=True, help="Weight samples to draw."
 )
@@ -277,14 +108,6 @@ def parse_spread(value: str) -> float | str:
 @click.option("--fmt", "tablefmt", default="simple", metavar="TABLEFMT", help="Table style (any tabulate format).")
 @library_errors
 def sensitivity(
-    input: str,
-    sheet: str | None,
-    header_row: int | None,
-    encoding: str | None,
-    profile: str,
-    method: str | None,
-    weights: tuple[str, ...],
-    order: str | None,
     samples: int,
     spread: str,
     seed: int,
@@ -293,6 +116,7 @@ def sensitivity(
     output: str | None,
     fmt: str | None,
     tablefmt: str,
+    **given: Any,
 ) -> None:
     """How much the ranking depends on the weights: the chance each programme comes first or in the top K
     when the weights vary, how far each weight can move before the first place changes, and (with
@@ -300,28 +124,22 @@ def sensitivity(
 
     Example:
 
+    \b
         programscore sensitivity data/programmes.csv
         programscore sensitivity data/programmes.csv --spread any --samples 20000 --seed 7 -o sensitivity.xlsx
     """
-    from .profile_io import load_profile
     from .reports import choose_format
-    from .scoring import score as score_sheet
 
     spread_value = parse_spread(spread)
     chosen = choose_format(output, fmt)
     check_tablefmt(tablefmt)
-    loaded = load_profile(profile)
-    overrides = parse_weights(weights)
-    check_weight_keys(overrides, loaded)
-    if order is not None and overrides:
-        raise click.UsageError("give -w weights or --rank, not both")
-    result = score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides, rank=order)
+    result = scored(**given)
     if sys.stderr.isatty() and samples * max(len(result.names), 1) >= 5_000_000:
         with click.progressbar(length=samples, label="sampling weights", file=sys.stderr) as bar:
             analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal, progress=bar.update)
     else:
         analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal)
-    emit(analysis.render(chosen, tablefmt=tablefmt), output, chosen, protect=[input])
+    emit(analysis.render(chosen, tablefmt=tablefmt), output, chosen, protect=[given["input"]])
 
 
 @main.command()
@@ -344,6 +162,7 @@ def check(input: str, sheet: str | None, header_row: int | None, encoding: str |
 
     Example:
 
+    \b
         programscore check data/programmes.xlsx
         programscore check data/programmes.csv --format json
     """
@@ -361,40 +180,22 @@ def check(input: str, sheet: str | None, header_row: int | None, encoding: str |
 
 
 @main.command()
-@input_options
+@ranking_inputs
 @click.argument("programme")
 @click.argument("other", required=False)
-@profile_option
-@click.option("--method", "-m", type=click.Choice(["weighted-sum", "topsis"]), help="Override the profile's method.")
-@click.option("-w", "--weight", "weights", multiple=True, metavar="KEY=WEIGHT", help="Override a weight (repeatable).")
 @library_errors
-def explain(
-    input: str,
-    sheet: str | None,
-    header_row: int | None,
-    encoding: str | None,
-    programme: str,
-    other: str | None,
-    profile: str,
-    method: str | None,
-    weights: tuple[str, ...],
-) -> None:
+def explain(programme: str, other: str | None, **given: Any) -> None:
     """Show the points PROGRAMME earns on each criterion; with OTHER, why one beats the other.
 
     A name matches case-insensitively, in full or in part.
 
     Example:
 
+    \b
         programscore explain data/programmes.csv "Vale College"
         programscore explain data/programmes.csv Kingsgate "Vale College"
     """
-    from .profile_io import load_profile
-    from .scoring import score as score_sheet
-
-    loaded = load_profile(profile)
-    overrides = parse_weights(weights)
-    check_weight_keys(overrides, loaded)
-    result = score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides)
+    result = scored(**given)
     if other is None:
         click.echo(str(result.explain(programme)))
     else:
@@ -413,6 +214,7 @@ def profiles() -> None:
 
     Example:
 
+    \b
         programscore profiles
     """
     from .profile_io import builtin_profiles, load_profile
@@ -428,6 +230,7 @@ def profile() -> None:
 
     Example:
 
+    \b
         programscore profile show article
     """
 
@@ -441,6 +244,7 @@ def profile_show(name_or_file: str, as_toml: bool) -> None:
 
     Example:
 
+    \b
         programscore profile show article
         programscore profile show article --toml > my-profile.toml
     """
@@ -460,6 +264,7 @@ def init(directory: str) -> None:
 
     Example:
 
+    \b
         programscore init my-search
     """
     from .template import write_template

@@ -1,0 +1,198 @@
+"""What the commands of ``cli.py`` share: option decorators, reading and scoring from the command
+line's arguments, turning library errors into ``Error: ...`` and exit 1, and writing output."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from .reports import FORMATS
+
+FORMAT_NAMES = list(FORMATS)
+TABLE_FORMATS_HELP = "any tabulate format, e.g. simple, github, grid, psql, rounded_outline (default simple)"
+
+
+def fail(exc: Exception) -> click.ClickException:
+    return click.ClickException(str(exc))
+
+
+def library_errors(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn the library's errors into exit 1 with one line on stderr, never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .errors import ProgramscoreError
+
+        try:
+            return command(*args, **kwargs)
+        except ProgramscoreError as exc:
+            raise fail(exc) from None
+        except MemoryError:
+            raise click.ClickException("out of memory reading this input") from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception as exc:
+            if os.environ.get("PROGRAMSCORE_DEBUG"):
+                raise
+            raise click.ClickException(
+                f"unexpected failure ({type(exc).__name__}: {exc}); set PROGRAMSCORE_DEBUG=1 for details"
+            ) from None
+
+    return wrapper
+
+
+def profile_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--profile",
+        "-p",
+        default="article",
+        show_default=True,
+        metavar="NAME|FILE",
+        help="A built-in profile (see `programscore profiles`) or a TOML file.",
+    )(command)
+
+
+def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(
+        [
+            click.argument("input", type=click.Path(allow_dash=True, dir_okay=False)),
+            click.option("--sheet", metavar="NAME", help="Workbook sheet to read (default: the first with a table)."),
+            click.option(
+                "--header-row",
+                type=click.IntRange(min=1),
+                metavar="N",
+                help="Row number of the header (default: found).",
+            ),
+            click.option("--encoding", metavar="NAME", help="Text encoding of a CSV/TSV file (default: detected)."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(
+        [
+            click.option(
+                "-o", "--output", metavar="FILE", help="Write to FILE (its extension sets the format); - for stdout."
+            ),
+            click.option(
+                "--format", "-f", "fmt", type=click.Choice(FORMAT_NAMES), help="Output format (default: table)."
+            ),
+            click.option(
+                "--fmt", "tablefmt", default="simple", metavar="TABLEFMT", help=f"Table style: {TABLE_FORMATS_HELP}."
+            ),
+            click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N programmes."),
+            click.option(
+                "--no-escape",
+                is_flag=True,
+                help="In CSV/TSV, do not prefix text starting with = + - @ with an apostrophe.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def ranking_inputs(command: Callable[..., Any]) -> Callable[..., Any]:
+    """INPUT and what shapes the ranking: sheet, header row, encoding, profile, method, weights, order."""
+    for option in reversed(
+        [
+            click.option("--method", "-m", type=click.Choice(["weighted-sum", "topsis"]),
+                         help="Override the profile's method."),
+            click.option("-w", "--weight", "weights", multiple=True, metavar="KEY=WEIGHT",
+                         help="Override a criterion's weight (repeatable), e.g. -w cost=3."),
+            click.option("--rank", "order", metavar="ORDER",
+                         help='Weights from an order of importance, e.g. "job_support > cost > length = placement".'),
+        ]
+    ):  # fmt: skip
+        command = option(command)
+    return input_options(profile_option(command))
+
+
+def scored(
+    input: str,
+    sheet: str | None,
+    header_row: int | None,
+    encoding: str | None,
+    profile: str,
+    method: str | None,
+    weights: tuple[str, ...],
+    order: str | None,
+) -> Any:
+    """Read INPUT and score it with the profile and the overrides given on the command line."""
+    from .profile_io import load_profile
+    from .scoring import score as score_sheet
+
+    loaded = load_profile(profile)
+    overrides = parse_weights(weights)
+    check_weight_keys(overrides, loaded)
+    if order is not None and overrides:
+        raise click.UsageError("give -w weights or --rank, not both")
+    return score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides, rank=order)
+
+
+def read(input: str, sheet: str | None, header_row: int | None, encoding: str | None) -> Any:
+    from .reading import read_sheet
+
+    return read_sheet(input, sheet=sheet, header_row=header_row, encoding=encoding)
+
+
+def parse_weights(values: tuple[str, ...]) -> dict[str, float]:
+    weights: dict[str, float] = {}
+    for item in values:
+        key, sep, number = item.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{item!r} is not KEY=WEIGHT (e.g. -w cost=3)", param_hint="-w")
+        try:
+            weights[key.strip()] = float(number)
+        except ValueError:
+            raise click.BadParameter(f"{item!r}: the weight {number!r} is not a number", param_hint="-w") from None
+    return weights
+
+
+def check_weight_keys(weights: dict[str, float], profile: Any) -> None:
+    from .errors import suggest
+
+    for key in weights:
+        if key not in profile.keys:
+            raise click.BadParameter(
+                f"unknown criterion {key!r}{suggest(key, profile.keys)}; the criteria are {', '.join(profile.keys)}",
+                param_hint="-w",
+            )
+
+
+def emit(data: bytes, output: str | None, fmt: str, protect: list[str]) -> None:
+    from .reports import FORMATS, write_output
+
+    if FORMATS[fmt].binary and (output is None or output == "-") and sys.stdout.isatty():
+        raise click.ClickException(f"{fmt} is a binary format; write it to a file with -o FILE.{fmt}")
+    write_output(data, output, protect=protect)
+
+
+def check_tablefmt(tablefmt: str) -> None:
+    from tabulate import tabulate_formats
+
+    if tablefmt not in tabulate_formats:
+        from .errors import suggest
+
+        raise click.BadParameter(
+            f"{tablefmt!r} is not a tabulate format{suggest(tablefmt, tabulate_formats)}", param_hint="--fmt"
+        )
+
+
+def parse_spread(value: str) -> float | str:
+    if value == "any":
+        return value
+    try:
+        spread = float(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a number or 'any'", param_hint="--spread") from None
+    if not 0 <= spread < 1:
+        raise click.BadParameter(f"{value!r} must be at least 0 and below 1 (0.25 = ±25%)", param_hint="--spread")
+    return spread
