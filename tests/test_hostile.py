@@ -125,3 +125,12 @@ def test_output_naming_the_input_is_refused(tmp_path):
     source.write_bytes(Path("data/programmes.csv").read_bytes())
     result = run("score", source, "-o", source, "-f", "csv")
     assert result.exit_code == 1 and "that is the input file; programscore never writes over its input" in result.output
+
+
+def test_password_protected_workbook():
+    # tests/fixtures/protected.xlsx: data/programmes.xlsx encrypted with the password "secret" (msoffcrypto-tool)
+    result = run("score", "tests/fixtures/protected.xlsx")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: tests/fixtures/protected.xlsx: the workbook is password-protected; save an unprotected copy and read that\n"
+    )
