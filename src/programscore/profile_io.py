@@ -177,16 +177,6 @@ def describe_profile(profile: Profile) -> str:
     weights = profile.weights
     rows = []
     for c in profile.criteria:
-        anchors = "min-max"
-        if c.better == "target":
-            anchors = f"target {c.target:g}" + (f", 0 at {c.worst:g}" if c.worst is not None else "")
-        elif c.best is not None or c.worst is not None:
-            anchors = ", ".join(
-                f"{name} {value:g}" for name, value in (("best", c.best), ("worst", c.worst)) if value is not None
-            )
-        limits = [f"{name} {value:g}" for name, value in (("min", c.min), ("max", c.max)) if value is not None]
-        if c.require:
-            limits.append("required")
         rows.append(
             [
                 c.key,
@@ -194,8 +184,8 @@ def describe_profile(profile: Profile) -> str:
                 c.better,
                 f"{c.weight:.4g}",
                 f"{weights[c.key] * 100:.1f}%",
-                anchors,
-                ", ".join(limits) or "-",
+                c.anchors_text(),
+                c.limits_text() or "-",
                 c.missing,
                 "yes" if c.required else "no",
             ]

@@ -81,6 +81,22 @@ class Criterion:
     def lower_is_better(self) -> bool:
         return self.better == "lower"
 
+    def anchors_text(self) -> str:
+        """How values become 0..1, for people: ``best 12, worst 24``, ``target 12``, ``min-max over the sheet``."""
+        if self.better == "target":
+            return f"target {self.target:g}" + (f", 0 at {self.worst:g}" if self.worst is not None else "")
+        if self.best is None and self.worst is None:
+            return "min-max over the sheet"
+        ends = (("best", self.best), ("worst", self.worst))
+        return ", ".join(f"{name} {value:g}" for name, value in ends if value is not None)
+
+    def limits_text(self) -> str:
+        """The hard limits, for people (``min 12, max 24``, ``required``); empty when there are none."""
+        parts = [f"{name} {value:g}" for name, value in (("min", self.min), ("max", self.max)) if value is not None]
+        if self.require:
+            parts.append("required")
+        return ", ".join(parts)
+
 
 def _criterion_problem(c: Criterion) -> tuple[str, str] | None:
     """The first thing wrong with a criterion, as (field, message), or None."""

@@ -10,36 +10,11 @@ import numpy as np
 from .text import top_rows
 
 if TYPE_CHECKING:
-    from ..profiles import Criterion
     from ..result import Ranking
     from . import Options
 
 # Colour-blind-safe palette (Okabe & Ito), repeated if there are more criteria.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-
-
-def _describe_anchors(c: Criterion) -> str:
-    if c.better == "target":
-        return f"target {c.target:g}" + (f", 0 at {c.worst:g}" if c.worst is not None else "")
-    if c.best is None and c.worst is None:
-        return "min-max over the sheet"
-    parts = []
-    if c.best is not None:
-        parts.append(f"best {c.best:g}")
-    if c.worst is not None:
-        parts.append(f"worst {c.worst:g}")
-    return ", ".join(parts)
-
-
-def _describe_limits(c: Criterion) -> str:
-    parts = []
-    if c.min is not None:
-        parts.append(f"min {c.min:g}")
-    if c.max is not None:
-        parts.append(f"max {c.max:g}")
-    if c.require:
-        parts.append("required")
-    return ", ".join(parts) or "none"
 
 
 def context(result: Ranking, options: Options) -> dict:
@@ -57,8 +32,8 @@ def context(result: Ranking, options: Options) -> dict:
             "better": c.better,
             "column": result.columns.get(c.key),
             "share": f"{weights[c.key] * 100:.1f}%",
-            "anchors": _describe_anchors(c),
-            "limits": _describe_limits(c),
+            "anchors": c.anchors_text(),
+            "limits": c.limits_text() or "none",
             "missing": c.missing,
             "colour": PALETTE[j % len(PALETTE)],
         }
