@@ -92,33 +92,58 @@ def name_columns(sheet: pd.DataFrame, profile: Profile, used: set[str]) -> list[
     return found[:2]
 
 
+def _text(column: pd.Series):  # -> pyarrow string array, "" for an empty cell, trimmed
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(column.dtype, pd.StringDtype) and column.dtype.storage == "pyarrow":
+        values = pa.array(column.array)  # the reader's text columns: no copy
+    else:  # workbook cells (numbers, dates, text): as str() shows them
+        values = pa.array(column.astype(object).where(column.notna(), "").astype(str).to_numpy(), pa.large_string())
+    values = pc.cast(values, pa.large_string())
+    return pc.utf8_trim_whitespace(pc.fill_null(values, ""))
+
+
 def programme_names(sheet: pd.DataFrame, columns: list[str]) -> np.ndarray:
     """One display name per row: the name columns joined by ", ", else "row N"."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     rows = sheet_rows(sheet)
     if not columns:
         return np.array([f"row {r}" for r in rows], dtype=object)
-    parts = [sheet[c].astype(object).where(sheet[c].notna(), "").astype(str).str.strip() for c in columns]
-    joined = parts[0]
-    for part in parts[1:]:
-        joined = joined.str.cat(part, sep=", ").str.strip(", ")
-    names = joined.to_numpy(dtype=object)
-    empty = names == ""
+    parts = [_text(sheet[c]) for c in columns]
+    joined = pc.binary_join_element_wise(*parts, pa.scalar(", ", pa.large_string()))
+    if len(parts) > 1:
+        joined = pc.utf8_trim(joined, ", ")
+    names = joined.to_numpy(zero_copy_only=False).astype(object)
+    empty = np.flatnonzero(pc.equal(joined, "").to_numpy(zero_copy_only=False))
     names[empty] = [f"row {r}" for r in rows[empty]]
     return names
 
 
 def duplicate_names(sheet: pd.DataFrame, names: np.ndarray, columns: list[str]) -> pd.DataFrame:
-    """A warning on each programme whose name an earlier row already has."""
+    """A warning on each programme whose name (ignoring case) an earlier row already has."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     from .issues import empty_issues, make_issues
 
     if not columns or len(names) == 0:
         return empty_issues()
-    series = pd.Series(names).str.casefold()
-    repeated = np.flatnonzero(series.duplicated().to_numpy())
+    text = pa.array(names, pa.large_string())
+    folded = pc.utf8_lower(text)
+    unusual = np.flatnonzero(~pc.string_is_ascii(text).to_numpy(zero_copy_only=False))
+    if len(unusual):  # full case folding (ß = SS) where lower case is not enough
+        folded = folded.to_numpy(zero_copy_only=False).astype(object)
+        folded[unusual] = [str(n).casefold() for n in names[unusual]]
+        folded = pa.array(folded, pa.large_string())
+    codes = pc.dictionary_encode(folded).indices.to_numpy()
+    _, first = np.unique(codes, return_index=True)
+    first_position = first[codes]
+    repeated = np.flatnonzero(first_position != np.arange(len(codes)))
     if len(repeated) == 0:
         return empty_issues()
-    first_position = series.drop_duplicates().reset_index().set_index(0)["index"]
-    rows = sheet_rows(sheet)
-    earlier = rows[first_position.loc[series.iloc[repeated]].to_numpy()]
+    earlier = sheet_rows(sheet)[first_position[repeated]]
     messages = [f"duplicate programme: same name as row {r}" for r in earlier]
     return make_issues(sheet, columns[0], repeated, names[repeated], "warning", messages)

@@ -55,8 +55,12 @@ def read_sheet(
         return _read_workbook(data, name, sheet, header_row)
     if sheet is not None:
         raise SheetError(f"{name}: a text file has no sheets (--sheet is for workbooks)")
-    text, notices = decode(data, name, encoding)
-    grid = _text_grid(text, name)
+    text, codec, notices = _decode(data, name, encoding)
+    # the parser takes UTF-8 bytes: the file as read when it is UTF-8 already (no second copy)
+    utf8 = (data.replace(b"\x00", b"") if b"\x00" in data else data) if codec == "utf-8-sig" else text.encode("utf-8")
+    sample = text[:400_000]
+    del text
+    grid = _text_grid(sample, utf8, name)
     frame = _table(grid, {}, header_row, name, None)
     frame.attrs["notices"] = notices + frame.attrs["notices"]
     return frame
@@ -96,17 +100,23 @@ def _is_workbook(data: bytes, name: str) -> bool:
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, list[str]]:
     """Text of a file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 with a warning."""
+    text, _, notices = _decode(data, name, encoding)
+    return text, notices
+
+
+def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, list[str]]:
     notices: list[str] = []
+    codec = encoding or "utf-8-sig"
     if encoding is not None:
         try:
-            return data.decode(encoding), notices
+            return data.decode(encoding), codec, notices
         except LookupError:
             raise SheetError(f"{name}: unknown encoding {encoding!r}") from None
         except UnicodeDecodeError as exc:
             raise SheetError(f"{name}: not valid {encoding} (byte {exc.start}: {exc.reason})") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), notices
+            return data.decode("utf-16"), "utf-16", notices
         except UnicodeDecodeError as exc:
             raise SheetError(f"{name}: broken UTF-16 text at byte {exc.start}; try --encoding") from None
     try:
@@ -114,6 +124,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, li
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
+            codec = "cp1252"
         except UnicodeDecodeError:
             text = None
         if text is None or _looks_binary(text):
@@ -130,7 +141,7 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, li
     if "\x00" in text:
         text = text.replace("\x00", "")
         notices.append(f"warning: {name} holds NUL bytes; they were removed")
-    return text, notices
+    return text, codec, notices
 
 
 def _looks_binary(text: str) -> bool:
@@ -159,28 +170,32 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _text_grid(text: str, name: str) -> pd.DataFrame:
-    if not text.strip():
+def _text_grid(head: str, utf8: bytes, name: str) -> pd.DataFrame:
+    """The cells of a delimited text file; ``head`` is its first characters, for sniffing."""
+    if not head.strip() and not utf8.strip():
         raise SheetError(f"{name}: the file is empty")
-    delimiter = sniff_delimiter(text)
-    sample = text[:200_000].splitlines()[:200]
+    delimiter = sniff_delimiter(head)
+    sample = head[:200_000].splitlines()[:200]
     width = max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
     try:
+        # no dtype: a column with any text (its header, at least) stays text as written, kept as Arrow
+        # strings, which is ten times faster than dtype=str; low_memory=False infers each column once
         grid = pd.read_csv(
-            io.StringIO(text),
+            io.BytesIO(utf8),
+            encoding="utf-8-sig",
             sep=delimiter,
             header=None,
             names=range(width),
-            dtype=str,
             keep_default_na=False,
             na_values=[""],
             skip_blank_lines=False,
             engine="c",
             quoting=csv.QUOTE_MINIMAL,
+            low_memory=False,
         )
     except (pd.errors.ParserError, ValueError):
         # rows wider than the first ones: let the csv module take the ragged table
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = list(csv.reader(io.StringIO(utf8.decode("utf-8-sig")), delimiter=delimiter))
         width = max(len(r) for r in rows)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object).replace("", None)
     return grid

@@ -99,7 +99,10 @@ def delimited(analysis: Sensitivity, options: Options, delimiter: str) -> bytes:
     from .text import escape_formulas, write_delimited
 
     frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
-    frame = frame.rename(columns={"p_top": f"p_top{analysis.top}"}).copy()
+    top = f"p_top{analysis.top}"
+    columns: dict[str, object] = {
+        top if name == "p_top" else str(name): frame[name].to_numpy() for name in frame.columns
+    }
     if options.escape:
-        frame["name"] = escape_formulas(frame["name"])
-    return write_delimited(frame, delimiter)
+        columns["name"] = escape_formulas(columns["name"])
+    return write_delimited(columns, delimiter)

@@ -92,52 +92,78 @@ def table(result: Ranking, options: Options) -> str:
     return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
 
-def export_frame(result: Ranking, options: Options) -> pd.DataFrame:
-    """The rows of the CSV/TSV export: points and parsed values per criterion."""
+def export_columns(result: Ranking, options: Options) -> dict[str, object]:
+    """The columns of the CSV/TSV export: points and parsed values per criterion, total cost, points
+    per 1,000 of it, and the programme that dominates this one."""
+    import pyarrow as pa
+
     n = top_rows(result, options)
     keys = result.profile.keys
-    frame = pd.DataFrame(
-        {"rank": result.ranks[:n], "name": result.names[:n], "row": result.rows[:n], "score": result.scores[:n]}
-    )
+    names = text_array(result.names[:n])
+    columns: dict[str, object] = {"rank": result.ranks[:n], "name": names, "row": result.rows[:n]}
+    columns["score"] = result.scores[:n]
     for key in keys:
-        frame[f"{key} points"] = result.contributions[key].to_numpy()[:n]
+        columns[f"{key} points"] = result.contributions[key].to_numpy()[:n]
     values = result.values.loc[result.rows[:n]]
     for key in keys:
-        frame[f"{key} value"] = values[key].to_numpy()
+        columns[f"{key} value"] = values[key].to_numpy()
     if result.total_cost is not None:
-        frame["total cost"] = result.total_cost[:n]
-        frame["points per 1000"] = np.where(np.isinf(result.value_for_money[:n]), np.nan, result.value_for_money[:n])
-    frame["dominated by"] = result.dominator_names()[:n]
-    return frame
+        columns["total cost"] = result.total_cost[:n]
+        columns["points per 1000"] = np.where(np.isinf(result.value_for_money[:n]), np.nan, result.value_for_money[:n])
+    above = result.dominated_by[:n]
+    if len(above) and above.max() >= n:  # the dominating programme is beyond --top: name it all the same
+        names = text_array(result.names)
+    columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
+    return columns
 
 
-def escape_formulas(values: pd.Series) -> pd.Series:
-    """``escape_formula`` over a whole column at once."""
-    text = values.astype(object)
-    risky = text.map(lambda v: isinstance(v, str), na_action="ignore").fillna(False).astype(bool)
-    risky &= text.where(risky, "").astype(str).str.startswith(FORMULA_STARTS)
-    return text.where(~risky, "'" + text.where(risky, "").astype(str))
+def text_array(values: object):  # -> pyarrow.LargeStringArray; None and NaN become empty cells
+    import pyarrow as pa
+
+    if isinstance(values, pa.Array):
+        return values
+    return pa.array(np.asarray(values, dtype=object), pa.large_string(), from_pandas=True)
 
 
-def write_delimited(frame: pd.DataFrame, delimiter: str) -> bytes:
-    """CSV/TSV through Arrow's writer: quotes only where needed, and far faster than pandas on numbers."""
+def escape_formulas(values: object):  # -> pyarrow.LargeStringArray
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe, so it stays text
+    (``escape_formula`` over a whole column at once)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = text_array(values)
+    risky = pc.match_substring_regex(text, "^[=+\\-@\t\r]")
+    apostrophe = pa.scalar("'", pa.large_string())
+    return pc.if_else(risky, pc.binary_join_element_wise(apostrophe, text, pa.scalar("", pa.large_string())), text)
+
+
+def write_delimited(columns: dict[str, object] | pd.DataFrame, delimiter: str) -> bytes:
+    """CSV/TSV through Arrow's writer: strings quoted, numbers as the shortest text that reads back
+    the same, empty cells for missing values; far faster than pandas on numbers."""
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
 
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    arrays = {}
+    for name, column in columns.items():
+        if isinstance(column, pa.Array | pa.ChunkedArray):
+            arrays[str(name)] = column
+        else:
+            values = np.asarray(column)
+            kind = pa.large_string() if values.dtype == object else None
+            arrays[str(name)] = pa.array(values, kind, from_pandas=True)
     sink = pa.BufferOutputStream()
-    arrow_csv.write_csv(table, sink, arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed"))
+    arrow_csv.write_csv(pa.table(arrays), sink, arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed"))
     return sink.getvalue().to_pybytes()
 
 
 def _delimited(result: Ranking, options: Options, delimiter: str) -> bytes:
     if options.sensitivity is not None:
         return robustness.delimited(options.sensitivity, options, delimiter)
-    frame = export_frame(result, options)
+    columns = export_columns(result, options)
     if options.escape:
         for column in ("name", "dominated by"):
-            frame[column] = escape_formulas(frame[column])
-    return write_delimited(frame, delimiter)
+            columns[column] = escape_formulas(columns[column])
+    return write_delimited(columns, delimiter)
 
 
 def csv(result: Ranking, options: Options) -> bytes:
