@@ -84,8 +84,10 @@ def score(
         result = result.without_dominated()
     if by == "value":
         result = result.by_value()
-    data = result.render(chosen, top=top, tablefmt=tablefmt, escape=not no_escape)
-    emit(data, output, chosen, protect=[given["input"]])
+    from .reports import FORMATS, Options
+
+    options = Options(top=top, tablefmt=tablefmt, escape=not no_escape)
+    emit(FORMATS[chosen].writer(result, options), output, chosen, protect=[given["input"]])
 
 
 @main.command()

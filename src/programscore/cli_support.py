@@ -7,7 +7,7 @@ import functools
 import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import Any, BinaryIO
 
 import click
 
@@ -167,7 +167,8 @@ def check_weight_keys(weights: dict[str, float], profile: Any) -> None:
             )
 
 
-def emit(data: bytes, output: str | None, fmt: str, protect: list[str]) -> None:
+def emit(data: bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: list[str]) -> None:
+    """Write a report (bytes, or a function that writes it into a stream) to a file or standard output."""
     from .reports import FORMATS, write_output
 
     if FORMATS[fmt].binary and (output is None or output == "-") and sys.stdout.isatty():

@@ -95,32 +95,40 @@ def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512) -> 
 
     The dominator reported is the one with the highest score. Rows are taken in decreasing order of
     their sum (a dominator always has a larger sum), in blocks compared against the non-dominated rows
-    found so far, so the work grows with n times the size of the front, never n squared.
+    found so far, so the work grows with n times the size of the front, never n squared. Blocks grow
+    while the front is small, so that few large comparisons replace many small ones.
     """
     n = len(normalised)
     result = np.full(n, -1, dtype=np.int64)
     if n == 0:
         return result
-    order = np.lexsort((-scores, -normalised.sum(axis=1)))
+    order = np.argsort(-normalised.sum(axis=1), kind="stable")  # equal sums cannot dominate each other
     front = np.empty(0, dtype=np.int64)
-    for start in range(0, n, block):
-        chunk = order[start : start + block]
-        values = normalised[chunk]
+    start = 0
+    while start < n:
+        size = block if len(front) == 0 else max(block, min(1 << 16, (1 << 21) // len(front)))
+        chunk = order[start : start + size]
+        start += size
         if len(front):
-            dominates = _dominance(normalised[front], values)
+            dominates = _dominance(normalised[front], normalised[chunk])
             hit = dominates.any(axis=0)
             if hit.any():
                 best = np.where(dominates[:, hit], scores[front][:, None], -np.inf).argmax(axis=0)
                 result[chunk[hit]] = front[best]
-        # earlier rows of the chunk may dominate later ones
-        open_rows = np.flatnonzero(result[chunk] < 0)
-        if len(open_rows) > 1:
-            inside = _dominance(values, values[open_rows])
+        # a row of the chunk that no front row dominates can only be dominated by another such row
+        # (whatever dominates the dominator dominates the row too)
+        open_rows = chunk[result[chunk] < 0]
+        if len(open_rows) > block:
+            inner = dominators(normalised[open_rows], scores[open_rows], block)
+            hit = inner >= 0
+            result[open_rows[hit]] = open_rows[inner[hit]]
+        elif len(open_rows) > 1:
+            inside = _dominance(normalised[open_rows], normalised[open_rows])
             hit = inside.any(axis=0)
             if hit.any():
-                best = np.where(inside[:, hit], scores[chunk][:, None], -np.inf).argmax(axis=0)
-                result[chunk[open_rows[hit]]] = chunk[best]
-        front = np.concatenate([front, chunk[result[chunk] < 0]])
+                best = np.where(inside[:, hit], scores[open_rows][:, None], -np.inf).argmax(axis=0)
+                result[open_rows[hit]] = open_rows[best]
+        front = np.concatenate([front, open_rows[result[open_rows] < 0]])
     return result
 
 

@@ -131,13 +131,18 @@ def duplicate_names(sheet: pd.DataFrame, names: np.ndarray, columns: list[str]) 
 
     if not columns or len(names) == 0:
         return empty_issues()
-    text = pa.array(names, pa.large_string())
+    try:  # 32-bit offsets hash twice as fast as 64-bit ones
+        kind = pa.string()
+        text = pa.array(names, kind)
+    except (pa.ArrowInvalid, pa.ArrowCapacityError, OverflowError):
+        kind = pa.large_string()
+        text = pa.array(names, kind)
     folded = pc.utf8_lower(text)
     unusual = np.flatnonzero(~pc.string_is_ascii(text).to_numpy(zero_copy_only=False))
     if len(unusual):  # full case folding (ß = SS) where lower case is not enough
         folded = folded.to_numpy(zero_copy_only=False).astype(object)
         folded[unusual] = [str(n).casefold() for n in names[unusual]]
-        folded = pa.array(folded, pa.large_string())
+        folded = pa.array(folded, kind)
     codes = pc.dictionary_encode(folded).indices.to_numpy()
     _, first = np.unique(codes, return_index=True)
     first_position = first[codes]

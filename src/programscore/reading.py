@@ -55,12 +55,12 @@ def read_sheet(
         return _read_workbook(data, name, sheet, header_row)
     if sheet is not None:
         raise SheetError(f"{name}: a text file has no sheets (--sheet is for workbooks)")
-    text, codec, notices = _decode(data, name, encoding)
-    # the parser takes UTF-8 bytes: the file as read when it is UTF-8 already (no second copy)
-    utf8 = (data.replace(b"\x00", b"") if b"\x00" in data else data) if codec == "utf-8-sig" else text.encode("utf-8")
-    sample = text[:400_000]
-    del text
-    grid = _text_grid(sample, utf8, name)
+    head, utf8, notices = _text_bytes(data, name, encoding)
+    try:
+        grid = _text_grid(head, utf8, name)
+    except UnicodeDecodeError:  # UTF-8 at the start, not further on: decode the whole file and say how
+        text, _, notices = _decode(data, name, None)
+        grid = _text_grid(text[:HEAD_CHARACTERS], text.encode("utf-8"), name)
     frame = _table(grid, {}, header_row, name, None)
     frame.attrs["notices"] = notices + frame.attrs["notices"]
     return frame
@@ -96,6 +96,36 @@ def _is_workbook(data: bytes, name: str) -> bool:
 
 
 # --- text ----------------------------------------------------------------------------------------
+
+
+HEAD_CHARACTERS = 400_000  # enough lines to find the delimiter and to tell text from binary
+
+
+def _text_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, bytes, list[str]]:
+    """(the first characters, the whole file as UTF-8 bytes, notices) of a text file.
+
+    A file that starts as UTF-8 goes to the parser as read, without decoding it all first (the parser
+    checks the rest and raises UnicodeDecodeError if it is not UTF-8 after all).
+    """
+    if encoding is None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        start = data[:HEAD_CHARACTERS]
+        try:
+            head = start.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:  # a character cut at the end of the sample is fine
+            cut = len(data) > HEAD_CHARACTERS and exc.start >= len(start) - 3 and "end of data" in exc.reason
+            head = start[: exc.start].decode("utf-8-sig") if cut else None
+        if head is not None:
+            if _looks_binary(head):
+                raise SheetError(BINARY.format(name=name))
+            if b"\x00" not in data:
+                return head, data, []
+            return head.replace("\x00", ""), data.replace(b"\x00", b""), [NUL.format(name=name)]
+    text, _, notices = _decode(data, name, encoding)
+    return text[:HEAD_CHARACTERS], text.encode("utf-8"), notices
+
+
+BINARY = "{name}: binary data, not a text table; if it is text, name its encoding with --encoding"
+NUL = "warning: {name} holds NUL bytes; they were removed"
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, list[str]]:
@@ -137,10 +167,10 @@ def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, lis
             "name the encoding with --encoding"
         )
     if _looks_binary(text):
-        raise SheetError(f"{name}: binary data, not a text table; if it is text, name its encoding with --encoding")
+        raise SheetError(BINARY.format(name=name))
     if "\x00" in text:
         text = text.replace("\x00", "")
-        notices.append(f"warning: {name} holds NUL bytes; they were removed")
+        notices.append(NUL.format(name=name))
     return text, codec, notices
 
 
@@ -180,9 +210,12 @@ def _text_grid(head: str, utf8: bytes, name: str) -> pd.DataFrame:
     try:
         # no dtype: a column with any text (its header, at least) stays text as written, kept as Arrow
         # strings, which is ten times faster than dtype=str; low_memory=False infers each column once
+        stream = io.BytesIO(utf8)
+        if utf8.startswith(b"\xef\xbb\xbf"):
+            stream.seek(3)  # the byte-order mark (pandas' utf-8-sig would decode and re-encode the whole file)
         grid = pd.read_csv(
-            io.BytesIO(utf8),
-            encoding="utf-8-sig",
+            stream,
+            encoding="utf-8",
             sep=delimiter,
             header=None,
             names=range(width),

@@ -299,10 +299,11 @@ class Ranking:
 
     def write(self, path: str, format: str | None = None, **options: Any) -> None:
         """Write a report; the format comes from the file's extension unless given."""
-        from .reports import choose_format, write_output
+        from .reports import FORMATS, Options, choose_format, write_output
 
         fmt = choose_format(path, format)
-        write_output(self.render(fmt, **options), path, protect=[self.source] if self.source else None)
+        writer = FORMATS[fmt].writer(self, Options(**options))
+        write_output(writer, path, protect=[self.source] if self.source else None)
 
     def to_excel(self, path: str, **options: Any) -> None:
         self.write(path, "xlsx", **options)

@@ -44,16 +44,18 @@ def score(
     _stop_on_missing(sheet, profile, match.columns, values)
     excluded_mask, reasons = _exclusions(profile, values)
     kept = ~excluded_mask
-    if len(values[kept]):
-        for j, criterion in enumerate(profile.criteria):
-            if np.isnan(values[kept][:, j]).all():
+    ranked = values[kept] if excluded_mask.any() else values
+    if len(ranked):
+        for criterion, empty in zip(profile.criteria, np.isnan(ranked).all(axis=0), strict=True):
+            if empty:
                 notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
-    normalised, scores, contributions = aggregate(values[kept], profile)
+    normalised, scores, contributions = aggregate(ranked, profile)
     ranks, order = kernels.competition_rank(scores)
     dominators = kernels.dominators(normalised[order], scores[order])
     costs = total_cost(profile, parsed)
 
-    kept_rows = rows[kept][order]
+    positions = order if not excluded_mask.any() else np.flatnonzero(kept)[order]
+    kept_rows = rows[positions]
     raw = sheet[[match.columns[k] for k in keys]].copy()
     raw.columns = keys
     raw.index = rows
@@ -68,20 +70,20 @@ def score(
     return Ranking(
         profile=profile,
         columns=dict(match.columns),
-        names=names[kept][order],
+        names=names[positions],
         rows=kept_rows,
         ranks=ranks[order],
         scores=scores[order],
-        values=pd.DataFrame(values, index=rows, columns=keys),
-        normalised=pd.DataFrame(normalised[order], index=kept_rows, columns=keys),
-        contributions=pd.DataFrame(contributions[order], index=kept_rows, columns=keys),
+        values=pd.DataFrame(values, index=rows, columns=keys, copy=False),
+        normalised=pd.DataFrame(normalised[order], index=kept_rows, columns=keys, copy=False),
+        contributions=pd.DataFrame(contributions[order], index=kept_rows, columns=keys, copy=False),
         raw=raw,
         excluded=excluded,
         issues=pd.concat(issue_parts, ignore_index=True) if issue_parts else empty_issues(),
         notices=notices,
         source=sheet.attrs.get("source"),
         dominated_by=dominators,
-        total_cost=None if costs is None else costs[kept][order],
+        total_cost=None if costs is None else costs[positions],
     )
 
 

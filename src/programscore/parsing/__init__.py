@@ -35,8 +35,16 @@ class ParsedColumn:
     column: str
     values: np.ndarray
     statuses: np.ndarray  # index into STATUSES per row
-    periods: np.ndarray | None  # money only: the period each fee covers
+    period_codes: np.ndarray | None  # money only: index into period_names per row
     issues: pd.DataFrame
+    period_names: tuple[str | None, ...] = ()  # the periods fees are stated for ("year", "credit", None)
+
+    @property
+    def periods(self) -> np.ndarray | None:
+        """The period each fee covers, per row (None: the whole programme)."""
+        if self.period_codes is None:
+            return None
+        return np.array(self.period_names, dtype=object)[self.period_codes]
 
     def counts(self) -> dict[str, int]:
         found = np.bincount(self.statuses, minlength=len(STATUSES))
@@ -109,9 +117,10 @@ def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[o
     cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
     values = np.array([c.value for c in cells], dtype=np.float64)[codes]
     statuses = np.array([STATUSES.index(c.status) for c in cells], dtype=np.int8)[codes]
-    periods = None
+    period_codes, period_names = None, ()
     if any(c.period for c in cells):
-        periods = np.array([c.period for c in cells], dtype=object)[codes]
+        period_names = tuple(dict.fromkeys(c.period for c in cells))
+        period_codes = np.array([period_names.index(c.period) for c in cells], dtype=np.int16)[codes]
     has_message = np.array([c.message is not None for c in cells])
     issues = empty_issues()
     if has_message.any():
@@ -127,7 +136,7 @@ def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[o
                 chosen_codes = codes[chosen]
                 parts.append(make_issues(sheet, column, chosen, raw[chosen_codes], level, messages[chosen_codes]))
         issues = pd.concat(parts, ignore_index=True) if parts else issues
-    return ParsedColumn(key, column, values, statuses, periods, issues)
+    return ParsedColumn(key, column, values, statuses, period_codes, issues, period_names)
 
 
 PERIOD_MONTHS = {
@@ -145,16 +154,18 @@ def total_fees(
     sheet: pd.DataFrame, fees: ParsedColumn, criterion: Criterion, months: np.ndarray | None
 ) -> tuple[np.ndarray, pd.DataFrame]:
     """Turn fees stated per year (semester, credit, ...) into the cost of the whole programme."""
-    if fees.periods is None:
+    if fees.period_codes is None:
         return fees.values, empty_issues()
-    periods = fees.periods
+    codes = fees.period_codes
+    names = np.array(fees.period_names, dtype=object)
     values = fees.values.copy()
     known = ~np.isnan(values)
-    per_time = np.isin(periods, list(PERIOD_MONTHS)) & known
-    per_credit = (periods == "credit") & known
+    spans = np.array([PERIOD_MONTHS.get(p, np.nan) for p in fees.period_names])  # type: ignore[arg-type]
+    per_time = ~np.isnan(spans)[codes] & known
+    per_credit = (names == "credit")[codes] & known
     parts = []
     if per_time.any():
-        span = np.array([PERIOD_MONTHS.get(p, np.nan) for p in periods[per_time]])
+        span = spans[codes[per_time]]
         if months is None:
             positions = np.flatnonzero(per_time)
             parts.append(
@@ -166,7 +177,7 @@ def total_fees(
                     "warning",
                     [
                         f"fee per {p} used as stated: the profile has no length criterion to total it"
-                        for p in periods[positions]
+                        for p in names[codes[positions]]
                     ],
                 )
             )
@@ -182,7 +193,7 @@ def total_fees(
                         unknown,
                         sheet[fees.column].to_numpy()[unknown],
                         "warning",
-                        [f"fee per {p}, but the length is missing: total cost unknown" for p in periods[unknown]],
+                        [f"fee per {p}, but the length is missing: total cost unknown" for p in names[codes[unknown]]],
                     )
                 )
     if per_credit.any():
@@ -221,7 +232,7 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
         lost = np.isnan(totals) & ~np.isnan(column.values)
         if lost.any():
             # per credit with no credit count is unreadable; per year with no length is missing
-            unreadable = lost & (column.periods == "credit")
+            unreadable = lost & (np.array(column.period_names, dtype=object) == "credit")[column.period_codes]
             column.statuses = column.statuses.copy()
             column.statuses[unreadable] = STATUSES.index(ERROR)
             column.statuses[lost & ~unreadable] = STATUSES.index(MISSING)

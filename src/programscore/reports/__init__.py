@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from ..errors import ProgramscoreError
 
@@ -40,22 +40,34 @@ class Format:
     binary: bool
     description: str
     renderer: str  # "module:function", imported on use so the CLI starts fast
+    streamer: str | None = None  # "module:function" that writes into a binary stream (big outputs)
 
     def render(self, result: Ranking, options: Options) -> bytes:
-        module, function = self.renderer.split(":")
-        from importlib import import_module
-
-        render: Callable[[Ranking, Options], bytes | str] = getattr(import_module(module, __name__), function)
-        output = render(result, options)
+        output = _load(self.renderer)(result, options)
         return output.encode("utf-8") if isinstance(output, str) else output
+
+    def writer(self, result: Ranking, options: Options) -> Callable[[BinaryIO], None]:
+        """A function that writes the report into a binary stream, without holding it all in memory
+        where the format allows."""
+        if self.streamer is not None:
+            stream = _load(self.streamer)
+            return lambda out: stream(result, options, out)
+        return lambda out: out.write(self.render(result, options))
+
+
+def _load(spec: str) -> Callable:
+    from importlib import import_module
+
+    module, function = spec.split(":")
+    return getattr(import_module(module, __name__), function)
 
 
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("table", (".txt",), False, "aligned text table (tabulate; --fmt picks its style)", ".text:table"),
-        Format("csv", (".csv",), False, "comma-separated values", ".text:csv"),
-        Format("tsv", (".tsv", ".tab"), False, "tab-separated values", ".text:tsv"),
+        Format("csv", (".csv",), False, "comma-separated values", ".text:csv", ".text:write_csv"),
+        Format("tsv", (".tsv", ".tab"), False, "tab-separated values", ".text:tsv", ".text:write_tsv"),
         Format(
             "json",
             (".json",),
@@ -97,14 +109,21 @@ def choose_format(output: str | None, fmt: str | None) -> str:
     return "table"
 
 
-def write_output(data: bytes, output: str | None, protect: list[str] | None = None) -> None:
-    """Write ``data`` to ``output`` (``None`` or ``-``: standard output) atomically."""
+def write_output(
+    data: bytes | Callable[[BinaryIO], None], output: str | None, protect: list[str] | None = None
+) -> None:
+    """Write ``data`` (bytes, or a function that writes into a binary stream) to ``output`` (``None``
+    or ``-``: standard output) atomically."""
     if output is None or output == "-":
         stream = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
         if stream is None:
-            sys.stdout.write(data.decode("utf-8"))
+            import io
+
+            buffer = io.BytesIO()
+            _write(data, buffer)
+            sys.stdout.write(buffer.getvalue().decode("utf-8"))
         else:
-            stream.write(data)
+            _write(data, stream)
             stream.flush()
         return
     target = Path(output)
@@ -117,7 +136,7 @@ def write_output(data: bytes, output: str | None, protect: list[str] | None = No
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            _write(data, stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, target)
@@ -126,6 +145,18 @@ def write_output(data: bytes, output: str | None, protect: list[str] | None = No
         if isinstance(exc, OSError):
             raise ProgramscoreError(f"{output}: cannot write ({exc.strerror})") from None
         raise
+
+
+def _write(data: bytes | Callable[[BinaryIO], None], stream: BinaryIO) -> None:
+    if callable(data):
+        data(stream)
+    else:
+        stream.write(data)
+
+
+def save(result: Ranking, fmt: str, options: Options, output: str | None, protect: list[str] | None = None) -> None:
+    """Render ``result`` as ``fmt`` and write it to ``output`` atomically (streamed where the format allows)."""
+    write_output(FORMATS[fmt].writer(result, options), output, protect)
 
 
 def _same_file(a: Path, b: Path) -> bool:

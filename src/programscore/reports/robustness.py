@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import pandas as pd
 
@@ -95,7 +95,7 @@ def markdown(analysis: Sensitivity, options: Options) -> str:
     return f"# Sensitivity: profile {analysis.ranking.profile.name}\n\n{body}"
 
 
-def delimited(analysis: Sensitivity, options: Options, delimiter: str) -> bytes:
+def delimited(analysis: Sensitivity, options: Options, delimiter: str, out: BinaryIO | None = None) -> bytes:
     from .text import escape_formulas, write_delimited
 
     frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
@@ -105,4 +105,4 @@ def delimited(analysis: Sensitivity, options: Options, delimiter: str) -> bytes:
     }
     if options.escape:
         columns["name"] = escape_formulas(columns["name"])
-    return write_delimited(columns, delimiter)
+    return write_delimited(columns, delimiter, out)

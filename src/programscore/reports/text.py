@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json as json_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -137,9 +137,10 @@ def escape_formulas(values: object):  # -> pyarrow.LargeStringArray
     return pc.if_else(risky, pc.binary_join_element_wise(apostrophe, text, pa.scalar("", pa.large_string())), text)
 
 
-def write_delimited(columns: dict[str, object] | pd.DataFrame, delimiter: str) -> bytes:
+def write_delimited(columns: dict[str, object], delimiter: str, out: BinaryIO | None = None) -> bytes:
     """CSV/TSV through Arrow's writer: strings quoted, numbers as the shortest text that reads back
-    the same, empty cells for missing values; far faster than pandas on numbers."""
+    the same, empty cells for missing values; far faster than pandas on numbers. Written into ``out``
+    when given (and b"" returned), else returned."""
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
 
@@ -151,19 +152,23 @@ def write_delimited(columns: dict[str, object] | pd.DataFrame, delimiter: str) -
             values = np.asarray(column)
             kind = pa.large_string() if values.dtype == object else None
             arrays[str(name)] = pa.array(values, kind, from_pandas=True)
+    write_options = arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed")
+    if out is not None:
+        arrow_csv.write_csv(pa.table(arrays), pa.PythonFile(out, mode="w"), write_options)
+        return b""
     sink = pa.BufferOutputStream()
-    arrow_csv.write_csv(pa.table(arrays), sink, arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed"))
+    arrow_csv.write_csv(pa.table(arrays), sink, write_options)
     return sink.getvalue().to_pybytes()
 
 
-def _delimited(result: Ranking, options: Options, delimiter: str) -> bytes:
+def _delimited(result: Ranking, options: Options, delimiter: str, out: BinaryIO | None = None) -> bytes:
     if options.sensitivity is not None:
-        return robustness.delimited(options.sensitivity, options, delimiter)
+        return robustness.delimited(options.sensitivity, options, delimiter, out)
     columns = export_columns(result, options)
     if options.escape:
         for column in ("name", "dominated by"):
             columns[column] = escape_formulas(columns[column])
-    return write_delimited(columns, delimiter)
+    return write_delimited(columns, delimiter, out)
 
 
 def csv(result: Ranking, options: Options) -> bytes:
@@ -172,6 +177,14 @@ def csv(result: Ranking, options: Options) -> bytes:
 
 def tsv(result: Ranking, options: Options) -> bytes:
     return _delimited(result, options, "\t")
+
+
+def write_csv(result: Ranking, options: Options, out: BinaryIO) -> None:
+    _delimited(result, options, ",", out)
+
+
+def write_tsv(result: Ranking, options: Options, out: BinaryIO) -> None:
+    _delimited(result, options, "\t", out)
 
 
 def json(result: Ranking, options: Options) -> str:
