@@ -92,11 +92,12 @@ def test_dominance_hand_made():
 
 @settings(max_examples=40, deadline=None)
 @given(
-    arrays(np.float64, st.tuples(st.integers(1, 60), st.integers(1, 4)), elements=st.sampled_from([0, 0.25, 0.5, 1]))
+    arrays(np.float64, st.tuples(st.integers(1, 60), st.integers(1, 4)), elements=st.sampled_from([0, 0.25, 0.5, 1])),
+    st.integers(0, 5),
 )
-def test_dominance_against_brute_force(values):
+def test_dominance_against_brute_force(values, leaders):
     scores = values @ np.arange(1, values.shape[1] + 1)
-    found = kernels.dominators(values, scores, block=7)
+    found = kernels.dominators(values, scores, block=7, leaders=leaders)
     dominates = brute_force(values)
     assert ((found >= 0) == dominates.any(axis=0)).all()
     for j in np.flatnonzero(found >= 0):
@@ -106,9 +107,14 @@ def test_dominance_against_brute_force(values):
 
 def test_dominance_on_random_data_against_brute_force():
     rng = np.random.default_rng(3)
-    values = rng.integers(0, 5, (400, 3)).astype(float)
-    found = kernels.dominators(values, values.sum(axis=1))
-    assert ((found >= 0) == brute_force(values).any(axis=0)).all()
+    for values in (rng.integers(0, 5, (400, 3)).astype(float), rng.random((1500, 5))):
+        scores = values @ rng.random(values.shape[1])
+        found = kernels.dominators(values, scores, block=64)
+        dominates = brute_force(values)
+        assert ((found >= 0) == dominates.any(axis=0)).all()
+        chosen = np.flatnonzero(found >= 0)
+        assert dominates[found[chosen], chosen].all()
+        assert all(scores[found[j]] == scores[dominates[:, j]].max() for j in chosen)
 
 
 def test_dominated_in_the_ranking_and_hidden():

@@ -23,7 +23,11 @@ def minmax(values: np.ndarray, lower_is_better: bool) -> np.ndarray:
 
 def anchored(values: np.ndarray, best: float, worst: float) -> np.ndarray:
     """Linear between fixed anchors, clipped: at or beyond ``best`` -> 1, at or beyond ``worst`` -> 0."""
-    return np.clip((values - worst) / (best - worst), 0.0, 1.0) + 0.0  # + 0.0 turns -0.0 into 0.0
+    out = values - worst
+    out /= best - worst
+    np.clip(out, 0.0, 1.0, out=out)
+    out += 0.0  # turns -0.0 into 0.0
+    return out
 
 
 def to_target(values: np.ndarray, target: float, worst: float | None) -> np.ndarray:
@@ -43,9 +47,9 @@ def to_target(values: np.ndarray, target: float, worst: float | None) -> np.ndar
 
 def weighted_sum(normalised: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(scores, contributions): score = 100 * sum_j w_j n_ij / sum_j w_j; contributions add up to it."""
-    share = weights / weights.sum()
-    contributions = 100.0 * normalised * share
-    return contributions.sum(axis=1), contributions
+    share = 100.0 * weights / weights.sum()
+    contributions = normalised * share
+    return contributions @ np.ones(len(share)), contributions
 
 
 def topsis(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -76,8 +80,20 @@ def competition_rank(scores: np.ndarray, tolerance: float = TIE_TOLERANCE) -> tu
     place = np.maximum.accumulate(np.where(starts, np.arange(n), 0)) + 1
     ranks = np.empty(n, dtype=np.int64)
     ranks[by_score] = place
-    order = np.lexsort((np.arange(n), ranks))
-    return ranks, order
+    # within a tie, input order: the stable sort gave it already unless scores that differ (by less
+    # than the tolerance) share a place
+    if ((~starts[1:]) & (ordered[:-1] != ordered[1:])).any():
+        # sort by (place, input position); the keys are nearly sorted already, so this is fast
+        return ranks, by_score[np.argsort(place * n + by_score, kind="stable")]
+    return ranks, by_score
+
+
+def take_rows(matrix: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """``matrix[order]`` as a column-major array, gathered column by column (contiguous reads)."""
+    out = np.empty((len(order), matrix.shape[1]), dtype=matrix.dtype, order="F")
+    for j in range(matrix.shape[1]):
+        out[:, j] = matrix[:, j][order]
+    return out
 
 
 def _dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
@@ -90,13 +106,15 @@ def _dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
     return at_least & ~equal
 
 
-def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512) -> np.ndarray:
+def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512, leaders: int = 16) -> np.ndarray:
     """For each row, the index of a row that dominates it (at least as good everywhere, better once), else -1.
 
     The dominator reported is the one with the highest score. Rows are taken in decreasing order of
     their sum (a dominator always has a larger sum), in blocks compared against the non-dominated rows
-    found so far, so the work grows with n times the size of the front, never n squared. Blocks grow
-    while the front is small, so that few large comparisons replace many small ones.
+    found so far (the front), so the work grows with n times the size of the front, never n squared.
+    Each block meets the ``leaders`` best-scoring rows of the front one at a time, dropping the rows
+    each dominates (in real catalogues a few leaders dominate nearly everything), then the rest of
+    the front at once. Blocks grow while the front is small.
     """
     n = len(normalised)
     result = np.full(n, -1, dtype=np.int64)
@@ -109,17 +127,12 @@ def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512) -> 
         size = block if len(front) == 0 else max(block, min(1 << 16, (1 << 21) // len(front)))
         chunk = order[start : start + size]
         start += size
-        if len(front):
-            dominates = _dominance(normalised[front], normalised[chunk])
-            hit = dominates.any(axis=0)
-            if hit.any():
-                best = np.where(dominates[:, hit], scores[front][:, None], -np.inf).argmax(axis=0)
-                result[chunk[hit]] = front[best]
+        open_rows = _against_front(normalised, front[np.argsort(-scores[front], kind="stable")], chunk, result, leaders)
+        closed = chunk[result[chunk] >= 0]
         # a row of the chunk that no front row dominates can only be dominated by another such row
         # (whatever dominates the dominator dominates the row too)
-        open_rows = chunk[result[chunk] < 0]
         if len(open_rows) > block:
-            inner = dominators(normalised[open_rows], scores[open_rows], block)
+            inner = dominators(normalised[open_rows], scores[open_rows], block, leaders)
             hit = inner >= 0
             result[open_rows[hit]] = open_rows[inner[hit]]
         elif len(open_rows) > 1:
@@ -128,8 +141,49 @@ def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512) -> 
             if hit.any():
                 best = np.where(inside[:, hit], scores[open_rows][:, None], -np.inf).argmax(axis=0)
                 result[open_rows[hit]] = open_rows[best]
-        front = np.concatenate([front, open_rows[result[open_rows] < 0]])
+        new = open_rows[result[open_rows] < 0]
+        if len(new) and len(closed):
+            # a new front row of this chunk may outscore the dominator found for a row the old front dominated
+            new = new[np.argsort(-scores[new], kind="stable")]
+            dominates = _dominance(normalised[new], normalised[closed])
+            hit = dominates.any(axis=0)
+            better = new[dominates[:, hit].argmax(axis=0)]
+            improved = scores[better] > scores[result[closed[hit]]]
+            result[closed[hit][improved]] = better[improved]
+        front = np.concatenate([front, new])
     return result
+
+
+def _against_front(
+    normalised: np.ndarray, front: np.ndarray, rows: np.ndarray, result: np.ndarray, leaders: int
+) -> np.ndarray:
+    """Mark in ``result`` the ``rows`` that a row of ``front`` (best score first) dominates, with the
+    best-scoring such row; return the rows that none dominates."""
+    if len(front) == 0:
+        return rows
+    columns = [normalised[rows, d] for d in range(normalised.shape[1])]
+    for leader in front[:leaders]:
+        best = normalised[leader]
+        at_least = columns[0] <= best[0]
+        equal = columns[0] == best[0]
+        for d in range(1, len(columns)):
+            at_least &= columns[d] <= best[d]
+            equal &= columns[d] == best[d]
+        hit = at_least & ~equal
+        if hit.any():
+            result[rows[hit]] = leader
+            keep = ~hit
+            rows = rows[keep]
+            columns = [c[keep] for c in columns]
+            if len(rows) == 0:
+                return rows
+    rest = front[leaders:]
+    if len(rest) == 0:
+        return rows
+    dominates = _dominance(normalised[rest], np.column_stack(columns))
+    hit = dominates.any(axis=0)
+    result[rows[hit]] = rest[dominates[:, hit].argmax(axis=0)]  # the first is the best-scoring
+    return rows[~hit]
 
 
 def cost_frontier(costs: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -37,7 +37,10 @@ def score(
     profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
     keys = profile.keys
     rows = sheet_rows(sheet)
-    values = np.column_stack([parsed[k].values for k in keys]) if len(sheet) else np.empty((0, len(keys)))
+    # column-major: each criterion's values are contiguous, and pandas takes the block without a copy
+    values = np.empty((len(sheet), len(keys)), order="F")
+    for j, key in enumerate(keys):
+        values[:, j] = parsed[key].values
     issue_parts = [prepared.issues] if len(prepared.issues) else []
     notices = list(prepared.notices)
 
@@ -51,7 +54,9 @@ def score(
                 notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
     normalised, scores, contributions = aggregate(ranked, profile)
     ranks, order = kernels.competition_rank(scores)
-    dominators = kernels.dominators(normalised[order], scores[order])
+    normalised = kernels.take_rows(normalised, order)
+    contributions = kernels.take_rows(contributions, order)
+    dominators = kernels.dominators(normalised, scores[order])
     costs = total_cost(profile, parsed)
 
     positions = order if not excluded_mask.any() else np.flatnonzero(kept)[order]
@@ -75,8 +80,8 @@ def score(
         ranks=ranks[order],
         scores=scores[order],
         values=pd.DataFrame(values, index=rows, columns=keys, copy=False),
-        normalised=pd.DataFrame(normalised[order], index=kept_rows, columns=keys, copy=False),
-        contributions=pd.DataFrame(contributions[order], index=kept_rows, columns=keys, copy=False),
+        normalised=pd.DataFrame(normalised, index=kept_rows, columns=keys, copy=False),
+        contributions=pd.DataFrame(contributions, index=kept_rows, columns=keys, copy=False),
         raw=raw,
         excluded=excluded,
         issues=pd.concat(issue_parts, ignore_index=True) if issue_parts else empty_issues(),
@@ -172,7 +177,7 @@ def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndar
 
 def normalise(values: np.ndarray, criteria: list[Criterion]) -> np.ndarray:
     """Each column to [0, 1], 1 = best; NaN (missing) stays NaN."""
-    out = np.empty_like(values, dtype=np.float64)
+    out = np.empty(values.shape, dtype=np.float64, order="F")
     for j, c in enumerate(criteria):
         column = values[:, j]
         if c.better == "target":
@@ -186,10 +191,12 @@ def normalise(values: np.ndarray, criteria: list[Criterion]) -> np.ndarray:
 
 def _anchored(column: np.ndarray, c: Criterion) -> np.ndarray:
     """Fixed anchors; a missing one is the observed best or worst value."""
+    lower = c.lower_is_better
+    if c.best is not None and c.worst is not None and ((c.worst > c.best) if lower else (c.worst < c.best)):
+        return kernels.anchored(column, c.best, c.worst)
     finite = column[np.isfinite(column)]
     if finite.size == 0:
         return np.full_like(column, np.nan)
-    lower = c.lower_is_better
     best = c.best if c.best is not None else (finite.min() if lower else finite.max())
     worst = c.worst if c.worst is not None else (finite.max() if lower else finite.min())
     if (worst <= best) if lower else (worst >= best):
