@@ -104,25 +104,26 @@ def _text(column: pd.Series):  # -> pyarrow string array, "" for an empty cell, 
     return pc.utf8_trim_whitespace(pc.fill_null(values, ""))
 
 
-def programme_names(sheet: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """One display name per row: the name columns joined by ", ", else "row N"."""
+def programme_names(sheet: pd.DataFrame, columns: list[str]) -> pd.api.extensions.ExtensionArray:
+    """One display name per row (an Arrow-backed string array): the name columns joined by ", ",
+    else "row N"."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    rows = sheet_rows(sheet)
-    if not columns:
-        return np.array([f"row {r}" for r in rows], dtype=object)
-    parts = [_text(sheet[c]) for c in columns]
-    joined = pc.binary_join_element_wise(*parts, pa.scalar(", ", pa.large_string()))
-    if len(parts) > 1:
-        joined = pc.utf8_trim(joined, ", ")
-    names = joined.to_numpy(zero_copy_only=False).astype(object)
-    empty = np.flatnonzero(pc.equal(joined, "").to_numpy(zero_copy_only=False))
-    names[empty] = [f"row {r}" for r in rows[empty]]
-    return names
+    text = pa.large_string()
+    labels = pc.binary_join_element_wise(
+        pa.scalar("row ", text), pc.cast(pa.array(sheet_rows(sheet)), text), pa.scalar("", text)
+    )
+    if columns:
+        parts = [_text(sheet[c]) for c in columns]
+        joined = pc.binary_join_element_wise(*parts, pa.scalar(", ", text))
+        if len(parts) > 1:
+            joined = pc.utf8_trim(joined, ", ")
+        labels = pc.if_else(pc.equal(joined, ""), labels, joined)
+    return pd.array(labels, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
-def duplicate_names(sheet: pd.DataFrame, names: np.ndarray, columns: list[str]) -> pd.DataFrame:
+def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> pd.DataFrame:
     """A warning on each programme whose name (ignoring case) an earlier row already has."""
     import pyarrow as pa
     import pyarrow.compute as pc
@@ -131,12 +132,9 @@ def duplicate_names(sheet: pd.DataFrame, names: np.ndarray, columns: list[str]) 
 
     if not columns or len(names) == 0:
         return empty_issues()
-    try:  # 32-bit offsets hash twice as fast as 64-bit ones
-        kind = pa.string()
-        text = pa.array(names, kind)
-    except (pa.ArrowInvalid, pa.ArrowCapacityError, OverflowError):
-        kind = pa.large_string()
-        text = pa.array(names, kind)
+    text = pa.array(names, pa.large_string())
+    kind = pa.string() if text.nbytes < (1 << 31) - (1 << 24) else pa.large_string()
+    text = text.cast(kind)  # 32-bit offsets hash twice as fast as 64-bit ones
     folded = pc.utf8_lower(text)
     unusual = np.flatnonzero(~pc.string_is_ascii(text).to_numpy(zero_copy_only=False))
     if len(unusual):  # full case folding (ß = SS) where lower case is not enough

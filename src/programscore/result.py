@@ -113,7 +113,7 @@ class Ranking:
 
     profile: Profile  # as applied: method and weights in force, absent optional criteria left out
     columns: dict[str, str]  # criterion key -> sheet header
-    names: np.ndarray  # ranked programmes, best first
+    names: pd.api.extensions.ExtensionArray | np.ndarray  # ranked programmes, best first (Arrow strings)
     rows: np.ndarray  # their sheet row numbers
     ranks: np.ndarray
     scores: np.ndarray

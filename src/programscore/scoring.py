@@ -117,7 +117,7 @@ class Prepared:
 
     profile: Profile
     match: ColumnMatch
-    names: np.ndarray
+    names: pd.api.extensions.ExtensionArray
     name_columns: list[str]
     parsed: dict[str, ParsedColumn]
     issues: pd.DataFrame

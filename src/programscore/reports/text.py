@@ -122,6 +122,8 @@ def text_array(values: object):  # -> pyarrow.LargeStringArray; None and NaN bec
 
     if isinstance(values, pa.Array):
         return values
+    if isinstance(values, pd.api.extensions.ExtensionArray):
+        return pa.array(values, pa.large_string())  # Arrow-backed names: no copy
     return pa.array(np.asarray(values, dtype=object), pa.large_string(), from_pandas=True)
 
 
