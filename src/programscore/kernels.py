@@ -49,7 +49,7 @@ def weighted_sum(normalised: np.ndarray, weights: np.ndarray) -> tuple[np.ndarra
     """(scores, contributions): score = 100 * sum_j w_j n_ij / sum_j w_j; contributions add up to it."""
     share = 100.0 * weights / weights.sum()
     contributions = normalised * share
-    return contributions @ np.ones(len(share)), contributions
+    return contributions.sum(axis=1), contributions
 
 
 def topsis(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -135,12 +135,14 @@ def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> p
     text = pa.array(names, pa.large_string())
     kind = pa.string() if text.nbytes < (1 << 31) - (1 << 24) else pa.large_string()
     text = text.cast(kind)  # 32-bit offsets hash twice as fast as 64-bit ones
-    folded = pc.utf8_lower(text)
     unusual = np.flatnonzero(~pc.string_is_ascii(text).to_numpy(zero_copy_only=False))
-    if len(unusual):  # full case folding (ß = SS) where lower case is not enough
+    folded = pc.ascii_lower(text)
+    if len(unusual):  # full case folding (ß = SS) where ASCII lower case is not enough
         folded = folded.to_numpy(zero_copy_only=False).astype(object)
         folded[unusual] = [str(n).casefold() for n in names[unusual]]
         folded = pa.array(folded, kind)
+    if len(pc.unique(folded)) == len(folded):  # the usual case, found without encoding every name
+        return empty_issues()
     codes = pc.dictionary_encode(folded).indices.to_numpy()
     _, first = np.unique(codes, return_index=True)
     first_position = first[codes]

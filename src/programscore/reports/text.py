@@ -135,6 +135,8 @@ def escape_formulas(values: object):  # -> pyarrow.LargeStringArray
 
     text = text_array(values)
     risky = pc.match_substring_regex(text, "^[=+\\-@\t\r]")
+    if not pc.any(risky).as_py():
+        return text
     apostrophe = pa.scalar("'", pa.large_string())
     return pc.if_else(risky, pc.binary_join_element_wise(apostrophe, text, pa.scalar("", pa.large_string())), text)
 
