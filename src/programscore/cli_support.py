@@ -197,6 +197,8 @@ def emit(data: bytes | Callable[[BinaryIO], None], output: str | None, fmt: str,
 
 
 def check_tablefmt(tablefmt: str) -> None:
+    if tablefmt == "simple":  # the default: no need to import tabulate for a CSV
+        return
     from tabulate import tabulate_formats
 
     if tablefmt not in tabulate_formats:

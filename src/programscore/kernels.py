@@ -73,19 +73,17 @@ def competition_rank(scores: np.ndarray, tolerance: float = TIE_TOLERANCE) -> tu
     n = len(scores)
     if n == 0:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    by_score = np.argsort(-scores, kind="stable")
+    by_score = np.argsort(-scores)  # not stable: ties are put in input order below
     ordered = scores[by_score]
     starts = np.ones(n, dtype=bool)
     starts[1:] = (ordered[:-1] - ordered[1:]) > tolerance
     place = np.maximum.accumulate(np.where(starts, np.arange(n), 0)) + 1
     ranks = np.empty(n, dtype=np.int64)
     ranks[by_score] = place
-    # within a tie, input order: the stable sort gave it already unless scores that differ (by less
-    # than the tolerance) share a place
-    if ((~starts[1:]) & (ordered[:-1] != ordered[1:])).any():
-        # sort by (place, input position); the keys are nearly sorted already, so this is fast
-        return ranks, by_score[np.argsort(place * n + by_score, kind="stable")]
-    return ranks, by_score
+    if starts.all():
+        return ranks, by_score
+    # sort by (place, input position); the keys are sorted already but inside ties, so this is fast
+    return ranks, by_score[np.argsort(place * n + by_score, kind="stable")]
 
 
 def take_rows(matrix: np.ndarray, order: np.ndarray) -> np.ndarray:

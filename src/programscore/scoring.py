@@ -55,7 +55,8 @@ def score(
     normalised, scores, contributions = aggregate(ranked, profile)
     ranks, order = kernels.competition_rank(scores)
     normalised = kernels.take_rows(normalised, order)
-    contributions = kernels.take_rows(contributions, order)
+    del contributions  # the same products again, in rank order, cost less than reordering them
+    contributions = kernels.weighted_sum(normalised, np.array([c.weight for c in profile.criteria]))[1]
     dominators = kernels.dominators(normalised, scores[order])
     costs = total_cost(profile, parsed)
 

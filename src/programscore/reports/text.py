@@ -108,7 +108,10 @@ def export_columns(result: Ranking, options: Options) -> dict[str, object]:
     for key in keys:
         columns[f"{key} value"] = values[key].to_numpy()
     if result.total_cost is not None:
-        columns["total cost"] = result.total_cost[:n]
+        criteria = result.profile.criteria
+        if result.profile.costs.per_month > 0 and not any(c.kind == "money" and c.total for c in criteria):
+            # otherwise the total cost is the money criterion's value, a column already
+            columns["total cost"] = result.total_cost[:n]
         columns["points per 1000"] = np.where(np.isinf(result.value_for_money[:n]), np.nan, result.value_for_money[:n])
     above = result.dominated_by[:n]
     if len(above) and above.max() >= n:  # the dominating programme is beyond --top: name it all the same
