@@ -12,9 +12,12 @@ tried again with openpyxl. Text files are read with pandas' C parser.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import math
+import mmap
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -46,9 +49,15 @@ def read_sheet(
     workbook's sheet (default: the first that holds a table); ``header_row`` is the row number of the
     header as a spreadsheet shows it (default: found); ``encoding`` overrides the text detection.
     """
-    data, name = _load(source)
     if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
-        raise SheetError(f"{name}: the header row must be a row number from 1 (got {header_row!r})")
+        raise SheetError(f"{source}: the header row must be a row number from 1 (got {header_row!r})")
+    in_place = _utf8_text_file(source) if sheet is None and encoding is None else None
+    if in_place is not None:  # the parser reads the file itself, as pandas alone would
+        head, path = in_place
+        with contextlib.suppress(UnicodeDecodeError):  # not UTF-8 after all: the general path says so
+            frame = _table(_text_grid(head, path, str(source)), {}, header_row, str(source), None)
+            return frame
+    data, name = _load(source)
     if _is_workbook(data, name):
         if encoding is not None:
             raise SheetError(f"{name}: --encoding is for text files; this is a workbook")
@@ -64,6 +73,34 @@ def read_sheet(
     frame = _table(grid, {}, header_row, name, None)
     frame.attrs["notices"] = notices + frame.attrs["notices"]
     return frame
+
+
+def _utf8_text_file(source: str | Path | IO[bytes]) -> tuple[str, Path] | None:
+    """(first characters, path) of a file on disk that starts as UTF-8 text with no NUL bytes;
+    None for anything else (standard input, streams, workbooks, other encodings)."""
+    if not isinstance(source, str | Path) or str(source) == "-" or str(source).lower().endswith(EXCEL_SUFFIXES):
+        return None
+    path = Path(source)
+    try:
+        with open(path, "rb") as handle:  # read-only
+            start = handle.read(HEAD_CHARACTERS)
+            size = os.fstat(handle.fileno()).st_size
+            if not start or start.startswith((ZIP, OLE, b"\xff\xfe", b"\xfe\xff")):
+                return None
+            with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                if mapped.find(b"\x00") >= 0:
+                    return None
+    except (OSError, ValueError):
+        return None  # the general path names the problem
+    try:
+        head = start.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:  # a character cut at the end of the sample is fine
+        if not (size > len(start) and exc.start >= len(start) - 3 and "end of data" in exc.reason):
+            return None
+        head = start[: exc.start].decode("utf-8-sig")
+    if _looks_binary(head):
+        return None
+    return head, path
 
 
 def _load(source: str | Path | IO[bytes]) -> tuple[bytes, str]:
@@ -200,9 +237,12 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _text_grid(head: str, utf8: bytes, name: str) -> pd.DataFrame:
-    """The cells of a delimited text file; ``head`` is its first characters, for sniffing."""
-    if not head.strip() and not utf8.strip():
+def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
+    """The cells of a delimited text file (its UTF-8 bytes, or its path); ``head`` is its first
+    characters, for sniffing."""
+    if isinstance(utf8, Path) and not head.strip():
+        utf8 = utf8.read_bytes()  # blank at the start: look at the whole file
+    if not head.strip() and not utf8.strip():  # type: ignore[union-attr]
         raise SheetError(f"{name}: the file is empty")
     delimiter = sniff_delimiter(head)
     sample = head[:200_000].splitlines()[:200]
@@ -210,11 +250,10 @@ def _text_grid(head: str, utf8: bytes, name: str) -> pd.DataFrame:
     try:
         # no dtype: a column with any text (its header, at least) stays text as written, kept as Arrow
         # strings, which is ten times faster than dtype=str; low_memory=False infers each column once
-        stream = io.BytesIO(utf8)
-        if utf8.startswith(b"\xef\xbb\xbf"):
-            stream.seek(3)  # the byte-order mark (pandas' utf-8-sig would decode and re-encode the whole file)
+        # pandas' C tokenizer skips a UTF-8 byte-order mark itself (utf-8-sig would decode and
+        # re-encode the whole file)
         grid = pd.read_csv(
-            stream,
+            utf8 if isinstance(utf8, Path) else io.BytesIO(utf8),
             encoding="utf-8",
             sep=delimiter,
             header=None,
@@ -228,7 +267,8 @@ def _text_grid(head: str, utf8: bytes, name: str) -> pd.DataFrame:
         )
     except (pd.errors.ParserError, ValueError):
         # rows wider than the first ones: let the csv module take the ragged table
-        rows = list(csv.reader(io.StringIO(utf8.decode("utf-8-sig")), delimiter=delimiter))
+        data = utf8.read_bytes() if isinstance(utf8, Path) else utf8
+        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
         width = max(len(r) for r in rows)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object).replace("", None)
     return grid
