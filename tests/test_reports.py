@@ -175,3 +175,17 @@ def test_markdown_and_table_styles(result):
     assert md.startswith("# Ranking: profile article\n\n|   rank | name")
     grid = render(result, "table", Options(top=1, tablefmt="grid")).decode()
     assert grid.startswith("+--------+")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv"])
+def test_streamed_export_in_pieces_matches_the_rendered_one(tmp_path, monkeypatch, fmt):
+    from programscore.reports import text
+
+    result = ps.score(ps.read_sheet("data/programmes.csv"), "article")
+    monkeypatch.setattr(text, "PIECE_ROWS", 4)  # 21 programmes: six pieces, formatted on two threads
+    monkeypatch.setattr(text, "_processors", lambda: {0, 1})
+    out = tmp_path / f"ranked.{fmt}"
+    result.write(str(out))
+    rendered = result.render(fmt)
+    assert out.read_bytes() == rendered
+    assert rendered.count(b"\n") == len(result.names) + 1  # one header

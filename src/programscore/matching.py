@@ -101,7 +101,10 @@ def _text(column: pd.Series):  # -> pyarrow string array, "" for an empty cell, 
     else:  # workbook cells (numbers, dates, text): as str() shows them
         values = pa.array(column.astype(object).where(column.notna(), "").astype(str).to_numpy(), pa.large_string())
     values = pc.cast(values, pa.large_string())
-    return pc.utf8_trim_whitespace(pc.fill_null(values, ""))
+    if values.null_count:
+        values = pc.fill_null(values, "")
+    ascii = pc.all(pc.string_is_ascii(values)).as_py() is not False
+    return (pc.ascii_trim_whitespace if ascii else pc.utf8_trim_whitespace)(values)
 
 
 def programme_names(sheet: pd.DataFrame, columns: list[str]) -> pd.api.extensions.ExtensionArray:
@@ -111,16 +114,23 @@ def programme_names(sheet: pd.DataFrame, columns: list[str]) -> pd.api.extension
     import pyarrow.compute as pc
 
     text = pa.large_string()
-    labels = pc.binary_join_element_wise(
-        pa.scalar("row ", text), pc.cast(pa.array(sheet_rows(sheet)), text), pa.scalar("", text)
-    )
-    if columns:
+
+    def labels():  # "row N"
+        return pc.binary_join_element_wise(
+            pa.scalar("row ", text), pc.cast(pa.array(sheet_rows(sheet)), text), pa.scalar("", text)
+        )
+
+    if not columns:
+        names = labels()
+    else:
         parts = [_text(sheet[c]) for c in columns]
-        joined = pc.binary_join_element_wise(*parts, pa.scalar(", ", text))
-        if len(parts) > 1:
-            joined = pc.utf8_trim(joined, ", ")
-        labels = pc.if_else(pc.equal(joined, ""), labels, joined)
-    return pd.array(labels, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+        names = pc.binary_join_element_wise(*parts, pa.scalar(", ", text))
+        if len(parts) > 1 and any(pc.any(pc.equal(part, "")).as_py() for part in parts):
+            names = pc.utf8_trim(names, ", ")  # a missing part leaves its separator at an end
+        empty = pc.equal(names, "")
+        if pc.any(empty).as_py():
+            names = pc.if_else(empty, labels(), names)
+    return pd.array(names, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
 def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> pd.DataFrame:

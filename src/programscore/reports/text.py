@@ -159,13 +159,54 @@ def write_delimited(columns: dict[str, object], delimiter: str, out: BinaryIO | 
             values = np.asarray(column)
             kind = pa.large_string() if values.dtype == object else None
             arrays[str(name)] = pa.array(values, kind, from_pandas=True)
-    write_options = arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed")
-    if out is not None:
-        arrow_csv.write_csv(pa.table(arrays), pa.PythonFile(out, mode="w"), write_options)
-        return b""
-    sink = pa.BufferOutputStream()
-    arrow_csv.write_csv(pa.table(arrays), sink, write_options)
-    return sink.getvalue().to_pybytes()
+    table = pa.table(arrays)
+    if out is None:
+        sink = pa.BufferOutputStream()
+        arrow_csv.write_csv(table, sink, arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed"))
+        return sink.getvalue().to_pybytes()
+    _write_in_pieces(table, delimiter, out)
+    return b""
+
+
+PIECE_ROWS = 65_536
+
+
+def _write_in_pieces(table, delimiter: str, out: BinaryIO) -> None:  # table: pyarrow.Table
+    """Write ``table`` as CSV in pieces of rows, formatted on every processor the process may use
+    (Arrow formats without holding Python's lock) and written in order; a few pieces are in memory
+    at a time. Formatting numbers is most of the cost of a big export."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pyarrow as pa
+    import pyarrow.csv as arrow_csv
+
+    def piece(start: int):  # -> pyarrow.Buffer
+        sink = pa.BufferOutputStream()
+        options = arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed", include_header=start == 0)
+        arrow_csv.write_csv(table.slice(start, PIECE_ROWS), sink, options)
+        return sink.getvalue()
+
+    starts = list(range(0, max(table.num_rows, 1), PIECE_ROWS))
+    workers = min(len(_processors()), 4, len(starts))
+    if workers <= 1:
+        for start in starts:
+            out.write(piece(start))
+        return
+    with ThreadPoolExecutor(workers) as pool:
+        pending = [pool.submit(piece, start) for start in starts[:workers]]
+        for start in starts[workers:] + [None] * workers:
+            out.write(pending.pop(0).result())
+            if start is not None:
+                pending.append(pool.submit(piece, start))
+
+
+def _processors() -> set[int]:
+    import os
+
+    try:
+        return os.sched_getaffinity(0)
+    except AttributeError:  # not on Linux
+        return set(range(os.cpu_count() or 1))
 
 
 def _delimited(result: Ranking, options: Options, delimiter: str, out: BinaryIO | None = None) -> bytes:
