@@ -52,6 +52,15 @@ def weighted_sum(normalised: np.ndarray, weights: np.ndarray) -> tuple[np.ndarra
     return contributions.sum(axis=1), contributions
 
 
+def weighted_scores(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The scores of ``weighted_sum`` alone, summed column by column (no n x k product in memory)."""
+    share = 100.0 * weights / weights.sum()
+    scores = np.zeros(len(normalised))
+    for j in range(normalised.shape[1]):
+        scores += normalised[:, j] * share[j]
+    return scores
+
+
 def topsis(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Closeness x 100 on already normalised values; ideal and anti-ideal are the observed extremes."""
     weighted = normalised * (weights / weights.sum())

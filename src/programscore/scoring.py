@@ -52,10 +52,9 @@ def score(
         for criterion, empty in zip(profile.criteria, np.isnan(ranked).all(axis=0), strict=True):
             if empty:
                 notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
-    normalised, scores, contributions = aggregate(ranked, profile)
+    normalised, scores = aggregate(ranked, profile)
     ranks, order = kernels.competition_rank(scores)
     normalised = kernels.take_rows(normalised, order)
-    del contributions  # the same products again, in rank order, cost less than reordering them
     contributions = kernels.weighted_sum(normalised, np.array([c.weight for c in profile.criteria]))[1]
     dominators = kernels.dominators(normalised, scores[order])
     costs = total_cost(profile, parsed)
@@ -159,8 +158,8 @@ def prepare(
     return Prepared(profile, match, names, naming, parsed, issues, notices)
 
 
-def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(normalised, scores, contributions) for the programmes being ranked, in their given order."""
+def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndarray]:
+    """(normalised, scores) for the programmes being ranked, in their given order."""
     normalised = normalise(values, profile.criteria)
     for j, criterion in enumerate(profile.criteria):
         column = normalised[:, j]
@@ -170,10 +169,10 @@ def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndar
         column[np.isnan(column)] = fill
     weights = np.array([c.weight for c in profile.criteria], dtype=np.float64)
     if not len(normalised):
-        return normalised, np.empty(0), np.empty((0, len(profile.criteria)))
-    ws_scores, contributions = kernels.weighted_sum(normalised, weights)
-    scores = ws_scores if profile.method == "weighted-sum" else kernels.topsis(normalised, weights)
-    return normalised, scores, contributions
+        return normalised, np.empty(0)
+    if profile.method == "weighted-sum":
+        return normalised, kernels.weighted_scores(normalised, weights)
+    return normalised, kernels.topsis(normalised, weights)
 
 
 def normalise(values: np.ndarray, criteria: list[Criterion]) -> np.ndarray:

@@ -328,7 +328,7 @@ def rank_reversals(ranking: Ranking) -> pd.DataFrame:
     everyone = np.arange(n)
     for left_out in range(n):
         keep = everyone != left_out
-        _, new_scores, _ = aggregate(values[keep], ranking.profile)
+        _, new_scores = aggregate(values[keep], ranking.profile)
         old = scores[keep]
         ahead_before = old[:, None] > old[None, :] + TOLERANCE
         ahead_after = new_scores[None, :] > new_scores[:, None] + TOLERANCE

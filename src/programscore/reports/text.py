@@ -168,7 +168,7 @@ def write_delimited(columns: dict[str, object], delimiter: str, out: BinaryIO | 
     return b""
 
 
-PIECE_ROWS = 65_536
+PIECE_ROWS = 16_384
 
 
 def _write_in_pieces(table, delimiter: str, out: BinaryIO) -> None:  # table: pyarrow.Table
