@@ -225,7 +225,7 @@ def test_value_sheet_and_html_section(tmp_path):
     value = workbook["Value"]
     chart = value._charts[0]
     assert type(chart).__name__ == "ScatterChart" and len(chart.series) == 2
-    frontier = [value.cell(row=r, column=6).value for r in range(2, 7)]
+    frontier = [value.cell(row=r, column=1).value for r in range(2, 7)]
     assert frontier[0] == "MSc Statistics and Machine Learning, Fjordvik University"
     ranking = workbook["Ranking"]
     header = [c.value for c in ranking[1]]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,11 +68,19 @@ def _text(ws: WriteOnlyWorksheet, value: object) -> object:
     return value
 
 
+_STYLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def _number(ws: WriteOnlyWorksheet, value: float, number_format: str) -> object:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     cell = WriteOnlyCell(ws, value=float(value))
-    cell.number_format = number_format
+    styles = _STYLES.setdefault(ws, {})
+    if number_format not in styles:
+        cell.number_format = number_format
+        styles[number_format] = cell._style
+    else:  # the style of the first cell with this format, shared: setting it anew costs more than the cell
+        cell._style = styles[number_format]
     return cell
 
 
@@ -82,9 +91,9 @@ def _widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
 
 def xlsx(result: Ranking, options: Options) -> bytes:
     workbook = Workbook(write_only=True)
-    _ranking_sheet(workbook, result, options)
+    ranking = _ranking_sheet(workbook, result, options)
     if result.total_cost is not None:
-        _value_sheet(workbook, result)
+        _value_sheet(workbook, result, ranking, top_rows(result, options))
     if options.sensitivity is not None:
         _sensitivity_sheet(workbook, options.sensitivity, options)
     _excluded_sheet(workbook, result)
@@ -95,7 +104,7 @@ def xlsx(result: Ranking, options: Options) -> bytes:
     return buffer.getvalue()
 
 
-def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> None:
+def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> WriteOnlyWorksheet:
     ws = workbook.create_sheet("Ranking")
     criteria = result.profile.criteria
     base = result.profile.currency.base
@@ -143,6 +152,7 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> Non
             span, ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B")
         )
         _chart(ws, min(n, CHART_PROGRAMMES), k, first_points, last_column)
+    return ws
 
 
 def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, last_column: str) -> None:
@@ -164,37 +174,25 @@ def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, l
     ws.add_chart(chart, f"{get_column_letter(first_points + 2 * k + 4)}2")
 
 
-def _value_sheet(workbook: Workbook, result: Ranking) -> None:
-    """Score against total cost, cheapest first, with the programmes no other beats on both drawn as a line."""
+def _value_sheet(workbook: Workbook, result: Ranking, ranking: WriteOnlyWorksheet, n: int) -> None:
+    """The programmes no other beats on both total cost and score (cheapest first), and a chart of
+    score against total cost for every programme (read from the Ranking sheet) with that frontier."""
     ws = workbook.create_sheet("Value")
     base = result.profile.currency.base
     money = VALUE_FORMATS["money"].format(base=base)
-    _widths(ws, [48, 14, 9, 12, 4, 48, 14, 9])
+    _widths(ws, [48, 14, 9])
     ws.freeze_panes = "A2"
-    ws.append(
-        _header(
-            ws, ["Programme", f"Total cost ({base})", "Score", "On frontier", "", "Frontier", "Total cost", "Score"]
-        )
-    )
+    ws.append(_header(ws, ["Frontier: no other is cheaper and better", f"Total cost ({base})", "Score"]))
     costs = result.total_cost
-    known = np.flatnonzero(np.isfinite(costs))  # type: ignore[arg-type]
-    order = known[np.lexsort((-result.scores[known], costs[known]))]  # type: ignore[index]
-    frontier = result.cost_frontier
-    front = [i for i in order if frontier[i]]
-    for line, i in enumerate(order):
-        row = [_text(ws, str(result.names[i])), _number(ws, costs[i], money), _number(ws, result.scores[i], "0.00")]  # type: ignore[index]
-        row.append("yes" if frontier[i] else "")
-        if line < len(front):
-            f = front[line]
-            row += [
-                None,
-                _text(ws, str(result.names[f])),
-                _number(ws, costs[f], money),
-                _number(ws, result.scores[f], "0.00"),
-            ]  # type: ignore[index]
-        ws.append(row)
-    if not len(order):
+    front = np.flatnonzero(result.cost_frontier)
+    front = front[np.lexsort((-result.scores[front], costs[front]))]  # type: ignore[index]
+    for i in front:
+        ws.append(
+            [_text(ws, str(result.names[i])), _number(ws, costs[i], money), _number(ws, result.scores[i], "0.00")]  # type: ignore[index]
+        )
+    if not n or not np.isfinite(costs).any():  # type: ignore[arg-type]
         return
+    cost_column = len(result.profile.criteria) * 2 + 5  # Rank, Programme, Sheet row, Score, points, values
     chart = ScatterChart()
     chart.title = f"Score against total cost ({base})"
     chart.style = 13
@@ -203,21 +201,21 @@ def _value_sheet(workbook: Workbook, result: Ranking) -> None:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 100
     everyone = Series(
-        Reference(ws, min_col=3, min_row=2, max_row=len(order) + 1),
-        Reference(ws, min_col=2, min_row=2, max_row=len(order) + 1),
+        Reference(ranking, min_col=4, min_row=2, max_row=n + 1),
+        Reference(ranking, min_col=cost_column, min_row=2, max_row=n + 1),
         title="programmes",
     )
     everyone.marker.symbol = "circle"
     everyone.graphicalProperties.line.noFill = True
     best = Series(
-        Reference(ws, min_col=8, min_row=2, max_row=len(front) + 1),
-        Reference(ws, min_col=7, min_row=2, max_row=len(front) + 1),
+        Reference(ws, min_col=3, min_row=2, max_row=len(front) + 1),
+        Reference(ws, min_col=2, min_row=2, max_row=len(front) + 1),
         title="frontier (no other is cheaper and better)",
     )
     best.marker.symbol = "diamond"
     chart.series.extend([everyone, best])
     chart.height, chart.width = 10, 18
-    ws.add_chart(chart, "J2")
+    ws.add_chart(chart, "E2")
 
 
 def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Options) -> None:
