@@ -21,14 +21,18 @@ LENGTHS = ["{} year full-time", "{} months", "Full-time {} year, part-time 2 yea
 def programmes(rows: int, distinct: int = 10_000, seed: int = 7) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     fee_pool = np.array(
-        [CURRENCIES[i % len(CURRENCIES)].format(int(amount)) for i, amount in
-         enumerate(rng.integers(10, 600, size=distinct) * 50)],
+        [
+            CURRENCIES[i % len(CURRENCIES)].format(int(amount))
+            for i, amount in enumerate(rng.integers(10, 600, size=distinct) * 50)
+        ],
         dtype=object,
     )
     length_values = ["1", "1.5", "2", "12", "18", "24", "9", "16"]
     length_pool = np.array(
-        [LENGTHS[i % len(LENGTHS)].format(length_values[(i // len(LENGTHS)) % len(length_values)])
-         for i in range(min(distinct, len(LENGTHS) * len(length_values)))],
+        [
+            LENGTHS[i % len(LENGTHS)].format(length_values[(i // len(LENGTHS)) % len(length_values)])
+            for i in range(min(distinct, len(LENGTHS) * len(length_values)))
+        ],
         dtype=object,
     )
     levels = np.array(["low", "medium", "high", "excellent", "4/5", "3", "5"], dtype=object)
@@ -45,6 +49,22 @@ def programmes(rows: int, distinct: int = 10_000, seed: int = 7) -> pd.DataFrame
             "Graduate employment": (rng.integers(50, 100, rows)).astype(str).astype(object) + "%",
         }
     )
+
+
+def text_columns(rows: int, distinct: int = 10_000, seed: int = 3) -> dict[str, pd.Series]:
+    """A money and a duration column of ``rows`` cells drawn from exactly ``distinct`` different
+    strings each ("£9,250 / year", "Full-time 14 months, part-time 30 months", ...)."""
+    rng = np.random.default_rng(seed)
+    amounts = (np.arange(distinct) + 400) * 25
+    fees = [CURRENCIES[i % len(CURRENCIES)].format(int(a)) for i, a in enumerate(rng.permutation(amounts))]
+    side = int(np.ceil(np.sqrt(distinct)))
+    lengths = [
+        f"Full-time {6 + i // side} months, part-time {7 + i // side + i % side} months" for i in range(distinct)
+    ]
+    return {
+        "Tuition fees": pd.Series(np.array(fees, dtype=object)[rng.integers(0, distinct, rows)], dtype="str"),
+        "Length": pd.Series(np.array(lengths, dtype=object)[rng.integers(0, distinct, rows)], dtype="str"),
+    }
 
 
 def write(frame: pd.DataFrame, out: str) -> None:

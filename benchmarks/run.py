@@ -3,7 +3,10 @@ timed in the same run (interleaved, so drift in the machine's speed hits both al
 
     python benchmarks/run.py [--runs N] [--only NAME ...] [--workdir DIR]
 
-Data are generated into --workdir by benchmarks/generate.py (kept between runs).
+Data are generated into --workdir by benchmarks/generate.py (kept between runs). Whole commands are
+timed as processes (wall clock, and peak memory from the operating system's accounting of the
+finished child); functions are timed in this process, on one thread. The scikit-criteria rows need
+the bench extra: pip install -e '.[bench]'.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -30,6 +34,14 @@ def timed(function: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
+def _report(row: dict) -> None:
+    print(
+        f"{row['name']:<66} {row['ours']:8.3f}s  baseline {row['baseline']:8.3f}s  ratio {row['ratio']:5.2f}"
+        f"  ({row['target']})",
+        flush=True,
+    )
+
+
 def compare(name: str, ours: Callable[[], object], baseline: Callable[[], object], runs: int, target: str) -> dict:
     ours()  # warm-up: imports, caches, page cache
     baseline()
@@ -45,7 +57,7 @@ def compare(name: str, ours: Callable[[], object], baseline: Callable[[], object
         "ratio": ratio,
         "target": target,
     }
-    print(f"{name:<58} {row['ours']:8.3f}s  baseline {row['baseline']:8.3f}s  ratio {ratio:5.2f}  ({target})", flush=True)
+    _report(row)
     return row
 
 
@@ -73,7 +85,7 @@ def alone(name: str, function: Callable[[], object], runs: int, target: str) -> 
     function()
     times = [timed(function) for _ in range(runs)]
     row = {"name": name, "ours": statistics.median(times), "target": target}
-    print(f"{name:<58} {row['ours']:8.3f}s  (min {min(times):.3f}, max {max(times):.3f}; {target})", flush=True)
+    print(f"{name:<66} {row['ours']:8.3f}s  (min {min(times):.3f}, max {max(times):.3f}; {target})", flush=True)
     return row
 
 
@@ -98,7 +110,216 @@ def bench_sensitivity(workdir: Path, runs: int) -> dict:
     )
 
 
-BENCHMARKS = {"read-xlsx": bench_read_xlsx, "sensitivity": bench_sensitivity}
+# --- whole processes --------------------------------------------------------------------------------
+
+
+def process(command: list[str], pin: int | None = None) -> tuple[float, float]:
+    """(wall seconds, peak resident MiB) of one run of ``command``, its output thrown away."""
+    start = time.perf_counter()
+    child = subprocess.Popen(
+        command,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        preexec_fn=(lambda: os.sched_setaffinity(0, {pin})) if pin is not None else None,
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return wall, usage.ru_maxrss / 1024
+
+
+def compare_processes(
+    name: str, ours: list[str], baseline: list[str], runs: int, target: str, pin: int | None = None
+) -> dict:
+    process(ours, pin)  # warm-up: page cache, compiled bytecode
+    process(baseline, pin)
+    mine, theirs = [], []
+    for _ in range(runs):
+        mine.append(process(ours, pin))
+        theirs.append(process(baseline, pin))
+    ratio = statistics.median(m[0] / t[0] for m, t in zip(mine, theirs, strict=True))
+    row = {
+        "name": name,
+        "ours": statistics.median(m[0] for m in mine),
+        "baseline": statistics.median(t[0] for t in theirs),
+        "ratio": ratio,
+        "target": target,
+        "memory": statistics.median(m[1] for m in mine),
+        "baseline_memory": statistics.median(t[1] for t in theirs),
+    }
+    _report(row)
+    return row
+
+
+def command() -> list[str]:
+    """The installed ``programscore`` command beside this Python (no shell or shim in between)."""
+    script = Path(sys.executable).with_name("programscore")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "programscore"]
+
+
+PANDAS_ROUND_TRIP = "import sys, pandas as pd; pd.read_csv(sys.argv[1]).to_csv(sys.argv[2], index=False)"
+
+
+def big_csv(workdir: Path) -> Path:
+    path = workdir / "programmes-1m.csv"
+    if not path.exists():
+        generate.write(generate.programmes(1_000_000), str(path))
+    return path
+
+
+def bench_end_to_end(workdir: Path, runs: int) -> list[dict]:
+    path = big_csv(workdir)
+    ours = [*command(), "score", str(path), "-o", str(workdir / "ranked.csv")]
+    baseline = [sys.executable, "-c", PANDAS_ROUND_TRIP, str(path), str(workdir / "round-trip.csv")]
+    rows = []
+    for pin, label in ((None, ""), (min(os.sched_getaffinity(0)), ", one core")):
+        row = compare_processes(
+            f"score 1,000,000-row CSV -o ranked.csv{label} vs pandas read+write",
+            ours,
+            baseline,
+            runs,
+            "ratio <= 1.5",
+            pin,
+        )
+        memory = row["memory"] / row["baseline_memory"]
+        print(
+            f"{'  peak memory' + label:<66} {row['memory']:7.0f}MiB baseline {row['baseline_memory']:7.0f}MiB"
+            f"  ratio {memory:5.2f}  (ratio <= 2)",
+            flush=True,
+        )
+        rows.append(row)
+    return rows
+
+
+def bench_help(workdir: Path, runs: int) -> dict:
+    return compare_processes(
+        "programscore --help vs python -c 'import click'",
+        [*command(), "--help"],
+        [sys.executable, "-c", "import click"],
+        runs * 3,
+        "ratio <= 2",
+    )
+
+
+# --- functions in this process ----------------------------------------------------------------------
+
+
+def _matrix_profile(method: str):  # -> (values, profile): 1M x 6 floats, mixed directions
+    import numpy as np
+
+    import programscore as ps
+
+    rng = np.random.default_rng(11)
+    values = rng.random((1_000_000, 6)) * 100
+    criteria = [
+        ps.Criterion(key=f"c{j}", kind="number", weight=w, better="lower" if j in (2, 3) else "higher")
+        for j, w in enumerate([3, 2, 2, 2, 1.5, 1.5])
+    ]
+    return values, ps.Profile(name="bench", method=method, criteria=criteria)
+
+
+def bench_kernels(workdir: Path, runs: int) -> list[dict]:
+    import warnings
+
+    warnings.simplefilter("ignore")  # scikit-criteria's deprecation notices
+    try:
+        import skcriteria as skc
+        from skcriteria.agg.simple import WeightedSumModel
+        from skcriteria.agg.topsis import TOPSIS
+        from skcriteria.pipelines import mkpipe
+        from skcriteria.preprocessing.invert_objectives import InvertMinimize
+        from skcriteria.preprocessing.scalers import MinMaxScaler
+    except ImportError:
+        print("kernels vs scikit-criteria: skipped (pip install -e '.[bench]')")
+        return []
+    from programscore import kernels
+    from programscore.scoring import aggregate
+
+    rows = []
+    for method, pipeline, target in (
+        ("weighted-sum", mkpipe(InvertMinimize(), MinMaxScaler(target="matrix"), WeightedSumModel()), "ratio <= 0.2"),
+        ("topsis", mkpipe(MinMaxScaler(target="matrix"), TOPSIS()), "ratio <= 0.33"),
+    ):
+        values, profile = _matrix_profile(method)
+        objectives = [max if c.better == "higher" else min for c in profile.criteria]
+        matrix = skc.mkdm(values, objectives, weights=[c.weight for c in profile.criteria])
+
+        def ours(values=values, profile=profile) -> object:
+            _, scores = aggregate(values, profile)  # normalise (min-max) and aggregate
+            return kernels.competition_rank(scores)  # rank
+
+        rows.append(
+            compare(
+                f"{method}: normalise, aggregate, rank 1M x 6 vs scikit-criteria",
+                ours,
+                lambda pipeline=pipeline, matrix=matrix: pipeline.evaluate(matrix),
+                runs,
+                target,
+            )
+        )
+    return rows
+
+
+def bench_parse(workdir: Path, runs: int) -> list[dict]:
+    import pandas as pd
+
+    import programscore as ps
+    from programscore.parsing import parse_column, parser_for
+
+    sheet = pd.DataFrame(generate.text_columns(1_000_000, distinct=10_000))
+    profile = ps.load_profile("article")
+    rows = []
+    for key, column in (("cost", "Tuition fees"), ("length", "Length")):
+        criterion = next(c for c in profile.criteria if c.key == key)
+        parser = parser_for(criterion, profile, column)
+        distinct = sheet[column].nunique()
+
+        def naive(column: str = column) -> object:  # strip everything but digits: no currencies, no periods
+            return pd.to_numeric(sheet[column].str.replace(r"[^0-9.]", "", regex=True), errors="coerce")
+
+        rows.append(
+            compare(
+                f"parse 1M-row {key} column ({distinct:,} distinct) vs naive pandas",
+                lambda column=column, key=key, parser=parser: parse_column(sheet, column, key, parser),
+                naive,
+                runs,
+                "under 1 s",
+            )
+        )
+    return rows
+
+
+def bench_xlsx_export(workdir: Path, runs: int) -> dict:
+    import numpy as np
+    import pandas as pd
+
+    import programscore as ps
+    from programscore.reports import Options
+    from programscore.reports.text import export_columns
+
+    result = ps.score(generate.programmes(50_000), "article")
+    columns = export_columns(result, Options())
+    table = pd.DataFrame({k: v.to_pylist() if hasattr(v, "to_pylist") else np.asarray(v) for k, v in columns.items()})
+    ours_path, theirs_path = workdir / "ranked-50k.xlsx", workdir / "pandas-50k.xlsx"
+    return compare(
+        "xlsx export, 50,000 ranked rows vs pandas to_excel (openpyxl)",
+        lambda: result.write(str(ours_path)),
+        lambda: table.to_excel(theirs_path, index=False, engine="openpyxl"),
+        max(3, runs // 2),
+        "ratio <= 1.2",
+    )
+
+
+BENCHMARKS = {
+    "end-to-end": bench_end_to_end,
+    "kernels": bench_kernels,
+    "parse": bench_parse,
+    "help": bench_help,
+    "xlsx-export": bench_xlsx_export,
+    "read-xlsx": bench_read_xlsx,
+    "sensitivity": bench_sensitivity,
+}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -110,7 +331,13 @@ def main(argv: list[str] | None = None) -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     import platform
 
-    print(f"python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} cores; median of {args.runs} runs")
+    import numpy
+    import pandas
+
+    print(
+        f"python {platform.python_version()}, pandas {pandas.__version__}, numpy {numpy.__version__}, "
+        f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores; median of {args.runs} runs"
+    )
     for name in args.only or BENCHMARKS:
         BENCHMARKS[name](args.workdir, args.runs)
 
