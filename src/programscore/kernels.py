@@ -95,12 +95,10 @@ def competition_rank(scores: np.ndarray, tolerance: float = TIE_TOLERANCE) -> tu
     return ranks, by_score[np.argsort(place * n + by_score, kind="stable")]
 
 
-def take_rows(matrix: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """``matrix[order]`` as a column-major array, gathered column by column (contiguous reads)."""
-    out = np.empty((len(order), matrix.shape[1]), dtype=matrix.dtype, order="F")
+def reorder_rows(matrix: np.ndarray, order: np.ndarray) -> None:
+    """``matrix[:] = matrix[order]`` in place, a column at a time (no second matrix in memory)."""
     for j in range(matrix.shape[1]):
-        out[:, j] = matrix[:, j][order]
-    return out
+        matrix[:, j] = matrix[:, j][order]
 
 
 def _dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:

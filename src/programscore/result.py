@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -9,6 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import kernels
 from .errors import ProgramscoreError
 from .profiles import Criterion, Profile
 
@@ -119,7 +121,6 @@ class Ranking:
     scores: np.ndarray
     values: pd.DataFrame  # parsed values in canonical units, one column per criterion
     normalised: pd.DataFrame  # 0..1 after the missing policy, 1 = best
-    contributions: pd.DataFrame  # points per criterion; add up to the score for weighted-sum
     raw: pd.DataFrame  # the cells as written
     excluded: pd.DataFrame  # name, row, reasons
     issues: pd.DataFrame  # sheet, row, column, cell, value, severity, message
@@ -138,6 +139,14 @@ class Ranking:
     @property
     def method(self) -> str:
         return self.profile.method
+
+    @functools.cached_property
+    def contributions(self) -> pd.DataFrame:
+        """Points per criterion: 100 x weight share x normalised value; they add up to the score for
+        weighted-sum. Worked out when first asked for (a big ranking need not hold them twice)."""
+        weights = np.array([c.weight for c in self.profile.criteria], dtype=np.float64)
+        _, points = kernels.weighted_sum(self.normalised.to_numpy(dtype=np.float64), weights)
+        return pd.DataFrame(points, index=self.normalised.index, columns=self.normalised.columns, copy=False)
 
     @property
     def dominated(self) -> np.ndarray:
@@ -192,7 +201,6 @@ class Ranking:
             ranks=self.ranks[positions],
             scores=self.scores[positions],
             normalised=self.normalised.iloc[positions],
-            contributions=self.contributions.iloc[positions],
             dominated_by=dominated_by,
             total_cost=None if self.total_cost is None else self.total_cost[positions],
         )

@@ -41,6 +41,7 @@ def score(
     values = np.empty((len(sheet), len(keys)), order="F")
     for j, key in enumerate(keys):
         values[:, j] = parsed[key].values
+        parsed[key].values = values[:, j]  # a view: the parsed values are held once
     issue_parts = [prepared.issues] if len(prepared.issues) else []
     notices = list(prepared.notices)
 
@@ -54,8 +55,7 @@ def score(
                 notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
     normalised, scores = aggregate(ranked, profile)
     ranks, order = kernels.competition_rank(scores)
-    normalised = kernels.take_rows(normalised, order)
-    contributions = kernels.weighted_sum(normalised, np.array([c.weight for c in profile.criteria]))[1]
+    kernels.reorder_rows(normalised, order)
     dominators = kernels.dominators(normalised, scores[order])
     costs = total_cost(profile, parsed)
 
@@ -81,7 +81,6 @@ def score(
         scores=scores[order],
         values=pd.DataFrame(values, index=rows, columns=keys, copy=False),
         normalised=pd.DataFrame(normalised, index=kept_rows, columns=keys, copy=False),
-        contributions=pd.DataFrame(contributions, index=kept_rows, columns=keys, copy=False),
         raw=raw,
         excluded=excluded,
         issues=pd.concat(issue_parts, ignore_index=True) if issue_parts else empty_issues(),

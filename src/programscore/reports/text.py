@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as json_module
+from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
@@ -92,30 +93,41 @@ def table(result: Ranking, options: Options) -> str:
     return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
 
-def export_columns(result: Ranking, options: Options) -> dict[str, object]:
-    """The columns of the CSV/TSV export: points and parsed values per criterion, total cost, points
-    per 1,000 of it, and the programme that dominates this one."""
+def export_columns(result: Ranking, options: Options, start: int = 0, stop: int | None = None) -> dict[str, object]:
+    """The columns of the CSV/TSV export for ranked programmes ``start`` to ``stop``: points and parsed
+    values per criterion, total cost, points per 1,000 of it, and the programme that dominates this one.
+    Worked out piece by piece, so a big export never holds a second copy of the ranking."""
     import pyarrow as pa
 
     n = top_rows(result, options)
-    keys = result.profile.keys
-    names = text_array(result.names[:n])
-    columns: dict[str, object] = {"rank": result.ranks[:n], "name": names, "row": result.rows[:n]}
-    columns["score"] = result.scores[:n]
-    for key in keys:
-        columns[f"{key} points"] = result.contributions[key].to_numpy()[:n]
-    values = result.values.loc[result.rows[:n]]
-    for key in keys:
-        columns[f"{key} value"] = values[key].to_numpy()
+    stop = n if stop is None else min(stop, n)
+    part = slice(start, stop)
+    names = text_array(result.names)
+    columns: dict[str, object] = {
+        "rank": result.ranks[part],
+        "name": names.slice(start, stop - start),
+        "row": result.rows[part],
+        "score": result.scores[part],
+    }
+    weights = np.array([c.weight for c in result.profile.criteria], dtype=np.float64)
+    share = 100.0 * weights / weights.sum()  # as kernels.weighted_sum: the same products, digit for digit
+    normalised = result.normalised.to_numpy(dtype=np.float64)
+    for j, key in enumerate(result.profile.keys):
+        columns[f"{key} points"] = normalised[part, j] * share[j]
+    values = result.values[result.profile.keys].to_numpy(dtype=np.float64)
+    positions = result.values.index.get_indexer(result.rows[part])
+    for j, key in enumerate(result.profile.keys):
+        columns[f"{key} value"] = values[positions, j]
     if result.total_cost is not None:
         criteria = result.profile.criteria
+        cost = result.total_cost[part]
         if result.profile.costs.per_month > 0 and not any(c.kind == "money" and c.total for c in criteria):
             # otherwise the total cost is the money criterion's value, a column already
-            columns["total cost"] = result.total_cost[:n]
-        columns["points per 1000"] = np.where(np.isinf(result.value_for_money[:n]), np.nan, result.value_for_money[:n])
-    above = result.dominated_by[:n]
-    if len(above) and above.max() >= n:  # the dominating programme is beyond --top: name it all the same
-        names = text_array(result.names)
+            columns["total cost"] = cost
+        with np.errstate(divide="ignore", invalid="ignore"):
+            per_1000 = np.where(cost > 0, result.scores[part] / (cost / 1000.0), np.nan)  # free: no figure
+        columns["points per 1000"] = np.where(np.isnan(cost), np.nan, per_1000)
+    above = result.dominated_by[part]
     columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
     return columns
 
@@ -144,12 +156,43 @@ def escape_formulas(values: object):  # -> pyarrow.LargeStringArray
     return pc.if_else(risky, pc.binary_join_element_wise(apostrophe, text, pa.scalar("", pa.large_string())), text)
 
 
-def write_delimited(columns: dict[str, object], delimiter: str, out: BinaryIO | None = None) -> bytes:
+def write_delimited(
+    columns: dict[str, object] | Callable[[int, int], dict[str, object]],
+    delimiter: str,
+    out: BinaryIO | None = None,
+    rows: int | None = None,
+) -> bytes:
     """CSV/TSV through Arrow's writer: strings quoted, numbers as the shortest text that reads back
-    the same, empty cells for missing values; far faster than pandas on numbers. Written into ``out``
-    when given (and b"" returned), else returned."""
+    the same, empty cells for missing values; far faster than pandas on numbers.
+
+    ``columns`` are whole columns, or a function giving the columns of rows ``start`` to ``stop`` of
+    ``rows`` (so a big export is built piece by piece). Written into ``out`` when given (and b""
+    returned), else returned."""
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
+
+    if not callable(columns):
+        whole = _arrow_table(columns)
+        rows = whole.num_rows
+
+        def part(start: int, stop: int):  # -> pyarrow.Table
+            return whole.slice(start, stop - start)
+    else:
+        pieces = columns
+
+        def part(start: int, stop: int):  # -> pyarrow.Table
+            return _arrow_table(pieces(start, stop))
+
+    if out is None:
+        sink = pa.BufferOutputStream()
+        arrow_csv.write_csv(part(0, rows or 0), sink, arrow_csv.WriteOptions(delimiter=delimiter))
+        return sink.getvalue().to_pybytes()
+    _write_in_pieces(part, rows or 0, delimiter, out)
+    return b""
+
+
+def _arrow_table(columns: dict[str, object]):  # -> pyarrow.Table
+    import pyarrow as pa
 
     arrays = {}
     for name, column in columns.items():
@@ -159,22 +202,17 @@ def write_delimited(columns: dict[str, object], delimiter: str, out: BinaryIO | 
             values = np.asarray(column)
             kind = pa.large_string() if values.dtype == object else None
             arrays[str(name)] = pa.array(values, kind, from_pandas=True)
-    table = pa.table(arrays)
-    if out is None:
-        sink = pa.BufferOutputStream()
-        arrow_csv.write_csv(table, sink, arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed"))
-        return sink.getvalue().to_pybytes()
-    _write_in_pieces(table, delimiter, out)
-    return b""
+    return pa.table(arrays)
 
 
 PIECE_ROWS = 16_384
 
 
-def _write_in_pieces(table, delimiter: str, out: BinaryIO) -> None:  # table: pyarrow.Table
-    """Write ``table`` as CSV in pieces of rows, formatted on every processor the process may use
-    (Arrow formats without holding Python's lock) and written in order; a few pieces are in memory
-    at a time. Formatting numbers is most of the cost of a big export."""
+def _write_in_pieces(part: Callable, rows: int, delimiter: str, out: BinaryIO) -> None:
+    """Write ``rows`` rows as CSV in pieces (``part(start, stop)`` gives each as an Arrow table),
+    formatted on every processor the process may use (Arrow formats without holding Python's lock)
+    and written in order; a few pieces are in memory at a time. Formatting numbers is most of the
+    cost of a big export."""
     from concurrent.futures import ThreadPoolExecutor
 
     import pyarrow as pa
@@ -182,11 +220,11 @@ def _write_in_pieces(table, delimiter: str, out: BinaryIO) -> None:  # table: py
 
     def piece(start: int):  # -> pyarrow.Buffer
         sink = pa.BufferOutputStream()
-        options = arrow_csv.WriteOptions(delimiter=delimiter, quoting_style="needed", include_header=start == 0)
-        arrow_csv.write_csv(table.slice(start, PIECE_ROWS), sink, options)
+        options = arrow_csv.WriteOptions(delimiter=delimiter, include_header=start == 0)
+        arrow_csv.write_csv(part(start, min(start + PIECE_ROWS, rows)), sink, options)
         return sink.getvalue()
 
-    starts = list(range(0, max(table.num_rows, 1), PIECE_ROWS))
+    starts = list(range(0, max(rows, 1), PIECE_ROWS))
     workers = min(len(_processors()), 4, len(starts))
     if workers <= 1:
         for start in starts:
@@ -212,11 +250,15 @@ def _processors() -> set[int]:
 def _delimited(result: Ranking, options: Options, delimiter: str, out: BinaryIO | None = None) -> bytes:
     if options.sensitivity is not None:
         return robustness.delimited(options.sensitivity, options, delimiter, out)
-    columns = export_columns(result, options)
-    if options.escape:
-        for column in ("name", "dominated by"):
-            columns[column] = escape_formulas(columns[column])
-    return write_delimited(columns, delimiter, out)
+
+    def piece(start: int, stop: int) -> dict[str, object]:
+        columns = export_columns(result, options, start, stop)
+        if options.escape:
+            for column in ("name", "dominated by"):
+                columns[column] = escape_formulas(columns[column])
+        return columns
+
+    return write_delimited(piece, delimiter, out, rows=top_rows(result, options))
 
 
 def csv(result: Ranking, options: Options) -> bytes:
