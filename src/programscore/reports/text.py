@@ -93,43 +93,53 @@ def table(result: Ranking, options: Options) -> str:
     return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
 
-def export_columns(result: Ranking, options: Options, start: int = 0, stop: int | None = None) -> dict[str, object]:
-    """The columns of the CSV/TSV export for ranked programmes ``start`` to ``stop``: points and parsed
-    values per criterion, total cost, points per 1,000 of it, and the programme that dominates this one.
-    Worked out piece by piece, so a big export never holds a second copy of the ranking."""
+def export_columns(result: Ranking, options: Options) -> dict[str, object]:
+    """The columns of the CSV/TSV export: points and parsed values per criterion, total cost, points
+    per 1,000 of it, and the programme that dominates this one."""
+    return export_pieces(result, options)(0, top_rows(result, options))
+
+
+def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dict[str, object]]:
+    """A function giving the export's columns for ranked programmes ``start`` to ``stop``, so a big
+    export is built piece by piece and never holds a second copy of the ranking."""
     import pyarrow as pa
 
     n = top_rows(result, options)
-    stop = n if stop is None else min(stop, n)
-    part = slice(start, stop)
+    keys = result.profile.keys
     names = text_array(result.names)
-    columns: dict[str, object] = {
-        "rank": result.ranks[part],
-        "name": names.slice(start, stop - start),
-        "row": result.rows[part],
-        "score": result.scores[part],
-    }
     weights = np.array([c.weight for c in result.profile.criteria], dtype=np.float64)
     share = 100.0 * weights / weights.sum()  # as kernels.weighted_sum: the same products, digit for digit
     normalised = result.normalised.to_numpy(dtype=np.float64)
-    for j, key in enumerate(result.profile.keys):
-        columns[f"{key} points"] = normalised[part, j] * share[j]
-    values = result.values[result.profile.keys].to_numpy(dtype=np.float64)
-    positions = result.values.index.get_indexer(result.rows[part])
-    for j, key in enumerate(result.profile.keys):
-        columns[f"{key} value"] = values[positions, j]
-    if result.total_cost is not None:
-        criteria = result.profile.criteria
-        cost = result.total_cost[part]
-        if result.profile.costs.per_month > 0 and not any(c.kind == "money" and c.total for c in criteria):
-            # otherwise the total cost is the money criterion's value, a column already
-            columns["total cost"] = cost
-        with np.errstate(divide="ignore", invalid="ignore"):
-            per_1000 = np.where(cost > 0, result.scores[part] / (cost / 1000.0), np.nan)  # free: no figure
-        columns["points per 1000"] = np.where(np.isnan(cost), np.nan, per_1000)
-    above = result.dominated_by[part]
-    columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
-    return columns
+    values = [result.values[key].to_numpy(dtype=np.float64) for key in keys]
+    positions = result.values.index.get_indexer(result.rows[:n])
+    criteria = result.profile.criteria
+    # without living costs or earnings forgone, the total cost is the money criterion's value, a column already
+    total = result.profile.costs.per_month > 0 and not any(c.kind == "money" and c.total for c in criteria)
+
+    def piece(start: int, stop: int) -> dict[str, object]:
+        part = slice(start, min(stop, n))
+        columns: dict[str, object] = {
+            "rank": result.ranks[part],
+            "name": names.slice(part.start, part.stop - part.start),
+            "row": result.rows[part],
+            "score": result.scores[part],
+        }
+        for j, key in enumerate(keys):
+            columns[f"{key} points"] = normalised[part, j] * share[j]
+        for j, key in enumerate(keys):
+            columns[f"{key} value"] = values[j][positions[part]]
+        if result.total_cost is not None:
+            cost = result.total_cost[part]
+            if total:
+                columns["total cost"] = cost
+            with np.errstate(divide="ignore", invalid="ignore"):
+                per_1000 = np.where(cost > 0, result.scores[part] / (cost / 1000.0), np.nan)  # free: no figure
+            columns["points per 1000"] = np.where(np.isnan(cost), np.nan, per_1000)
+        above = result.dominated_by[part]
+        columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
+        return columns
+
+    return piece
 
 
 def text_array(values: object):  # -> pyarrow.LargeStringArray; None and NaN become empty cells
@@ -251,8 +261,10 @@ def _delimited(result: Ranking, options: Options, delimiter: str, out: BinaryIO 
     if options.sensitivity is not None:
         return robustness.delimited(options.sensitivity, options, delimiter, out)
 
+    columns_of = export_pieces(result, options)
+
     def piece(start: int, stop: int) -> dict[str, object]:
-        columns = export_columns(result, options, start, stop)
+        columns = columns_of(start, stop)
         if options.escape:
             for column in ("name", "dominated by"):
                 columns[column] = escape_formulas(columns[column])
