@@ -61,7 +61,7 @@ def profile_option(command: Callable[..., Any]) -> Callable[..., Any]:
 def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(
         [
-            click.argument("input", type=click.Path(allow_dash=True, dir_okay=False)),
+            click.argument("input", type=click.Path(allow_dash=True)),
             click.option("--sheet", metavar="NAME", help="Workbook sheet to read (default: the first with a table)."),
             click.option(
                 "--header-row",

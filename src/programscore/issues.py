@@ -74,4 +74,12 @@ def make_issues(
 def describe(issue: dict) -> str:
     """One line naming the cell, its value and the problem."""
     where = f"{issue['sheet']}!{issue['cell']}" if issue.get("sheet") else str(issue["cell"])
-    return f"{where} ({issue['column']}) {issue['value']!r}: {issue['message']}"
+    return f"{where} ({issue['column']}) {shorten(issue['value'])}: {issue['message']}"
+
+
+def shorten(value: object, limit: int = 80) -> str:
+    """``repr(value)``, cut in the middle when long (a 1 MB cell stays one readable line)."""
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit // 2]}...{text[-limit // 4 :]} ({len(str(value)):,} characters)"

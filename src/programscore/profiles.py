@@ -295,6 +295,13 @@ class Profile:
         if sum(c.weight for c in self.criteria) <= 0:
             raise ProfileError("all weights are zero: at least one criterion needs a positive weight", "weight")
         for c in self.criteria:
+            if c.currency is not None and c.currency != self.currency.base and c.currency not in self.currency.rates:
+                known = ", ".join([self.currency.base, *self.currency.rates])
+                raise ProfileError(
+                    f"criterion {c.key!r}: currency {c.currency} has no rate in [currency] rates (known: {known}); "
+                    f"add {c.currency} = <value of 1 {c.currency} in {self.currency.base}>",
+                    "currency",
+                )
             if c.kind == "money" and c.length is not None:
                 target = self.criterion(c.length) if c.length in keys else None
                 if target is None or target.kind != "duration":

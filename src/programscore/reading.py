@@ -18,8 +18,9 @@ import io
 import math
 import mmap
 import os
+import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -219,12 +220,24 @@ def _looks_binary(text: str) -> bool:
     return control > max(2, len(sample) // 20)
 
 
+@contextlib.contextmanager
+def _no_field_limit() -> Iterator[None]:
+    """The csv module refuses fields over 128 KiB; a sheet may hold bigger cells (restored after)."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines into the most consistent number of fields."""
     lines = [line for line in text.splitlines()[:60] if line.strip()][:40]
     best, best_score = ",", 0.0
     for delimiter in DELIMITERS:
-        counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
+        with _no_field_limit():
+            counts = [len(row) for row in csv.reader(lines, delimiter=delimiter)]
         if not counts:
             continue
         widths = [c for c in counts if c > 1]
@@ -246,7 +259,8 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
         raise SheetError(f"{name}: the file is empty")
     delimiter = sniff_delimiter(head)
     sample = head[:200_000].splitlines()[:200]
-    width = max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
+    with _no_field_limit():
+        width = max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
     try:
         # no dtype: a column with any text (its header, at least) stays text as written, kept as Arrow
         # strings, which is ten times faster than dtype=str; low_memory=False infers each column once
@@ -265,10 +279,18 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
             quoting=csv.QUOTE_MINIMAL,
             low_memory=False,
         )
-    except (pd.errors.ParserError, ValueError):
+    except (pd.errors.ParserError, ValueError) as exc:
+        unclosed = re.search(r"EOF inside string starting at row (\d+)", str(exc))
+        if unclosed:
+            row = int(unclosed.group(1)) + 1
+            raise SheetError(
+                f"{name}: the quote that opens a cell on row {row} is never closed, so the rest of the file "
+                "would be one cell; close it or remove it"
+            ) from None
         # rows wider than the first ones: let the csv module take the ragged table
         data = utf8.read_bytes() if isinstance(utf8, Path) else utf8
-        rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
+        with _no_field_limit():
+            rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
         width = max(len(r) for r in rows)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object).replace("", None)
     return grid

@@ -113,7 +113,7 @@ def _currency_in_header(header: str, profile: Profile) -> str | None:
 def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[object], Cell]) -> ParsedColumn:
     """Parse one column, each distinct value once."""
     codes, uniques = pd.factorize(sheet[column], use_na_sentinel=True)
-    cells = [parser(value) for value in uniques]
+    cells = [_finite(parser(value)) if not _too_long(value) else TOO_LONG for value in uniques]
     cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
     values = np.array([c.value for c in cells], dtype=np.float64)[codes]
     statuses = np.array([STATUSES.index(c.status) for c in cells], dtype=np.int8)[codes]
@@ -137,6 +137,22 @@ def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[o
                 parts.append(make_issues(sheet, column, chosen, raw[chosen_codes], level, messages[chosen_codes]))
         issues = pd.concat(parts, ignore_index=True) if parts else issues
     return ParsedColumn(key, column, values, statuses, period_codes, issues, period_names)
+
+
+LONGEST_CELL = 1_000  # characters: no fee, length or rating is written at such length
+TOO_LONG = Cell(NAN, ERROR, f"longer than {LONGEST_CELL:,} characters: not a value (left unread)")
+
+
+def _too_long(value: object) -> bool:
+    """A huge cell is refused before any pattern runs over it (a 1 MB cell must not stall the run)."""
+    return isinstance(value, str) and len(value) > LONGEST_CELL
+
+
+def _finite(cell: Cell) -> Cell:
+    """A value that is not a finite number is never scored (whatever kind of cell gave it)."""
+    if cell.status in (OK, ASSUMED) and not np.isfinite(cell.value):
+        return Cell(NAN, ERROR, "not a finite number")
+    return cell
 
 
 PERIOD_MONTHS = {

@@ -99,6 +99,9 @@ def _currency_of(pre: str, post: str, rules: MoneyRules) -> tuple[str | None, st
     return None, None
 
 
+_SCIENTIFIC = re.compile(r"(?<![\w.,])\d+(?:\.\d+)?[eE][+-]?\d+(?![\w.])")
+
+
 def _period_of(text: str) -> str | None:
     for name, pattern in _PERIODS:
         if pattern.search(text):
@@ -119,6 +122,12 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
         return Cell(NAN, MISSING)
     if _FREE.match(text) and not re.search(r"\d", text):
         return Cell(0.0, OK, None, "total")
+    scientific = _SCIENTIFIC.search(text)
+    if scientific:  # "1.2E+04", as spreadsheets export big numbers: written out, or refused when absurd
+        number = float(scientific.group(0))
+        if not math.isfinite(number) or abs(number) >= 1e15:
+            return Cell(NAN, ERROR, "not a plausible amount (too large)")
+        text = text[: scientific.start()] + f"{number:.2f}" + text[scientific.end() :]
     matches = [m for m in AMOUNT.finditer(text) if re.search(r"\d", m.group("num"))]
     if not matches:
         if missing_marker(text) or not re.search(r"\d", text):
@@ -201,6 +210,8 @@ def _convert(amount: float, code: str, period: str, rules: MoneyRules, text: str
         )
     if amount < 0:
         return Cell(NAN, ERROR, "a fee cannot be negative")
+    if not math.isfinite(amount) or amount >= 1e15:
+        return Cell(NAN, ERROR, "not a plausible amount (too large)")
     value = amount * rate
     if note:
         return Cell(value, ASSUMED, note, period)
