@@ -1,5 +1,6 @@
 """Broken and hostile input: each ends with one clear error line, or a ranking with the problem reported."""
 
+import contextlib
 import hashlib
 import io
 import zipfile
@@ -7,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import programscore as ps
 from programscore.cli import main
@@ -134,3 +137,41 @@ def test_password_protected_workbook():
     assert result.output == (
         "Error: tests/fixtures/protected.xlsx: the workbook is password-protected; save an unprotected copy and read that\n"
     )
+
+
+# --- fuzzing the readers: whatever the bytes, only programscore's own errors come out -------------
+
+CSV_PIECES = [b",", b";", b"\t", b"|", b'"', b"\n", b"\r\n", b"\r", b"\x00", b"\xef\xbb\xbf", b"\xff\xfe", b"\xe9",
+              b"Programme", b"Tuition fees", b"Length", b"\xc2\xa39,250 / year", b"1 year", b"=cmd", b"  ", b"1e400"]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(CSV_PIECES), st.binary(max_size=20)), max_size=60))
+def test_fuzz_text_reader(pieces):
+    data = b"".join(pieces)
+    try:
+        frame = ps.read_sheet(io.BytesIO(data))
+    except ps.ProgramscoreError:
+        return
+    assert frame.attrs["programscore_rows"] and len(frame.columns) == len(set(frame.columns))
+    with contextlib.suppress(ps.ProgramscoreError):
+        ps.score(frame, "article")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.integers(0, len(XLSX.read_bytes()) - 1), st.binary(min_size=1, max_size=64), st.booleans())
+def test_fuzz_workbook_reader(at, patch, cut):
+    data = XLSX.read_bytes()
+    data = data[:at] if cut else data[:at] + patch + data[at + len(patch) :]
+    with contextlib.suppress(ps.ProgramscoreError):
+        ps.read_sheet(io.BytesIO(data))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=200), st.sampled_from(["in.csv", "in.xlsx", "in.ods", "in.tsv"]))
+def test_fuzz_any_file(tmp_path_factory, data, name):
+    path = tmp_path_factory.mktemp("fuzz") / name
+    path.write_bytes(data)
+    result = run("check", path)
+    assert result.exit_code in (0, 1) and "Traceback" not in result.output, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

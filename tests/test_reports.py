@@ -170,6 +170,40 @@ def test_xlsx_never_holds_a_formula_from_the_data(tmp_path):
     assert names == ["@x", "-2+3", "+cmd", "=1+1"]
 
 
+def test_no_exported_workbook_holds_a_formula_from_the_data(tmp_path):
+    """Every sheet of every workbook (ranking with Value, Excluded, Issues, Profile; sensitivity):
+    text from the data that starts like a formula is stored as text."""
+    sheet = pd.DataFrame(
+        {
+            "Programme": ["=1+1", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", '=HYPERLINK("http://x")'],
+            "Fees": ["£9000", "=cmd()", "£12000", "£50000", "£8000"],
+            "Score": [1, 2, 3, 4, 5],
+        }
+    )
+    profile = ps.Profile(
+        name="p",
+        criteria=[
+            ps.Criterion(key="score", kind="number"),
+            ps.Criterion(key="fees", kind="money", better="lower", max=40000, columns=["Fees"]),
+        ],
+    )
+    result = ps.score(sheet, profile)
+    assert len(result.excluded) == 1 and len(result.issues) >= 1  # Excluded and Issues sheets hold data too
+    paths = [tmp_path / "ranking.xlsx", tmp_path / "sensitivity.xlsx"]
+    result.to_excel(paths[0])
+    result.sensitivity(samples=200).write(str(paths[1]))
+    checked = 0
+    for path in paths:
+        workbook = load_workbook(path)
+        for ws in workbook.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", (path.name, ws.title, cell.coordinate, cell.value)
+                    if isinstance(cell.value, str) and cell.value[:1] in "=+-@" and ws.title != "Profile":
+                        checked += 1
+    assert checked >= 10  # the formula-like names and cells were written, as text
+
+
 def test_markdown_and_table_styles(result):
     md = render(result, "markdown", Options(top=2)).decode()
     assert md.startswith("# Ranking: profile article\n\n|   rank | name")
