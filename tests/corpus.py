@@ -223,6 +223,15 @@ CASES = [
         kind="line",
     ),
     Case(
+        "a record-separator byte in a header (found by fuzzing)",
+        {"in.csv": b"Programogramme,m\x1e,Length\nA,1 wea\x8e\xec"},
+        ["score", "in.csv"],
+        1,
+        "in.csv: no column for criterion 'job_support' (looked for 'job support', 'careers support', 'career "
+        "support', 'careers service', 'employability support', 'employability', 'career services'); the headers "
+        "are 'Programogramme', 'm', 'Length'",
+    ),
+    Case(
         "an unclosed quote",
         {"in.csv": rows('"MSc B,Vale,1 year,£9000,high,yes,4/5,90%\n', "")},
         ["score", "in.csv"],

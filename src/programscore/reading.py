@@ -220,6 +220,10 @@ def _looks_binary(text: str) -> bool:
     return control > max(2, len(sample) // 20)
 
 
+# the line breaks of a CSV file (str.splitlines also breaks at \x1c-\x1e, \x85 and \u2028; the parser does not)
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 @contextlib.contextmanager
 def _no_field_limit() -> Iterator[None]:
     """The csv module refuses fields over 128 KiB; a sheet may hold bigger cells (restored after)."""
@@ -233,7 +237,7 @@ def _no_field_limit() -> Iterator[None]:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter that splits the first lines into the most consistent number of fields."""
-    lines = [line for line in text.splitlines()[:60] if line.strip()][:40]
+    lines = [line for line in _LINE_BREAK.split(text, maxsplit=60)[:60] if line.strip()][:40]
     best, best_score = ",", 0.0
     for delimiter in DELIMITERS:
         with _no_field_limit():
@@ -258,7 +262,7 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
     if not head.strip() and not utf8.strip():  # type: ignore[union-attr]
         raise SheetError(f"{name}: the file is empty")
     delimiter = sniff_delimiter(head)
-    sample = head[:200_000].splitlines()[:200]
+    sample = _LINE_BREAK.split(head[:200_000], maxsplit=200)[:200]
     with _no_field_limit():
         width = max((len(row) for row in csv.reader(sample, delimiter=delimiter)), default=1)
     try:
@@ -279,6 +283,8 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
             quoting=csv.QUOTE_MINIMAL,
             low_memory=False,
         )
+        if not isinstance(grid.index, pd.RangeIndex):  # pandas took the cells beyond `width` as an index
+            raise pd.errors.ParserError("rows wider than the first ones")
     except (pd.errors.ParserError, ValueError) as exc:
         unclosed = re.search(r"EOF inside string starting at row (\d+)", str(exc))
         if unclosed:

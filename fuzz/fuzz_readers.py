@@ -1,0 +1,41 @@
+"""A coverage-guided fuzz target for programscore's readers (run by hand, not in the test suite).
+
+    pip install atheris
+    mkdir -p /tmp/fuzz-corpus
+    python fuzz/fuzz_readers.py -atheris_runs=200000 -max_len=4096 /tmp/fuzz-corpus data/
+
+(new inputs go to the first folder; data/ only seeds it.)
+
+Each input is read as a text file and, when it is a zip or an OLE file, as a workbook; then scored
+with the article profile. Only programscore's own errors may come out: anything else is a crash
+that atheris reports with the input that caused it.
+"""
+
+import io
+import sys
+
+import atheris
+
+with atheris.instrument_imports(include=["programscore"]):
+    import programscore as ps
+    from programscore.errors import ProgramscoreError
+
+
+def one_input(data: bytes) -> None:
+    try:
+        frame = ps.read_sheet(io.BytesIO(data))
+    except ProgramscoreError:
+        return
+    try:
+        ps.score(frame, "article")
+    except ProgramscoreError:
+        return
+
+
+def main() -> None:
+    atheris.Setup(sys.argv, one_input)
+    atheris.Fuzz()
+
+
+if __name__ == "__main__":
+    main()
