@@ -17,7 +17,13 @@ import sys
 import atheris
 
 with atheris.instrument_imports(include=["programscore"]):
+    # programscore imports its stages lazily: import them here, so that they are instrumented
     import programscore as ps
+    import programscore.matching
+    import programscore.parsing
+    import programscore.reading
+    import programscore.scoring
+    import programscore.tables
     from programscore.errors import ProgramscoreError
 
 
