@@ -259,7 +259,7 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
     characters, for sniffing."""
     if isinstance(utf8, Path) and not head.strip():
         utf8 = utf8.read_bytes()  # blank at the start: look at the whole file
-    if not head.strip() and not utf8.strip():  # type: ignore[union-attr]
+    if not head.strip() and not utf8.removeprefix(b"\xef\xbb\xbf").strip():  # type: ignore[union-attr]
         raise SheetError(f"{name}: the file is empty")
     delimiter = sniff_delimiter(head)
     sample = _LINE_BREAK.split(head[:200_000], maxsplit=200)[:200]
@@ -295,8 +295,13 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
             ) from None
         # rows wider than the first ones: let the csv module take the ragged table
         data = utf8.read_bytes() if isinstance(utf8, Path) else utf8
-        with _no_field_limit():
-            rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
+        try:
+            with _no_field_limit():
+                rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+        except csv.Error as problem:
+            raise SheetError(f"{name}: not a readable table ({problem})") from None
+        if not any(rows):
+            raise SheetError(f"{name}: the file is empty") from None
         width = max(len(r) for r in rows)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object).replace("", None)
     return grid
