@@ -20,22 +20,19 @@ import mmap
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-import numpy as np
 import pandas as pd
 
 from .errors import SheetError
 from .tables import find_table as _table
+from .workbooks import OLE, ZIP, read_workbook
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab", ".psv")
 DELIMITERS = (",", ";", "\t", "|")
-ZIP = b"PK\x03\x04"
-OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-PROTECTED = "the workbook is password-protected; save an unprotected copy and read that"
 
 
 def read_sheet(
@@ -62,7 +59,7 @@ def read_sheet(
     if _is_workbook(data, name):
         if encoding is not None:
             raise SheetError(f"{name}: --encoding is for text files; this is a workbook")
-        return _read_workbook(data, name, sheet, header_row)
+        return read_workbook(data, name, sheet, header_row)
     if sheet is not None:
         raise SheetError(f"{name}: a text file has no sheets (--sheet is for workbooks)")
     head, utf8, notices = _text_bytes(data, name, encoding)
@@ -305,130 +302,3 @@ def _text_grid(head: str, utf8: bytes | Path, name: str) -> pd.DataFrame:
         width = max(len(r) for r in rows)
         grid = pd.DataFrame([r + [""] * (width - len(r)) for r in rows], dtype=object).replace("", None)
     return grid
-
-
-# --- workbooks -----------------------------------------------------------------------------------
-
-
-MAX_MEMBER_BYTES = 1 << 30  # 1 GiB inflated: far beyond any sheet of programmes
-MAX_RATIO = 200  # XML compresses well, but not 200:1 over megabytes
-
-
-def check_zip(data: bytes, name: str) -> None:
-    """Refuse a zip bomb before anything is inflated: sizes and ratios come from the central directory."""
-    import zipfile
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise SheetError(f"{name}: a damaged or truncated workbook ({_short(exc)})") from None
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if (
-            member.file_size > MAX_MEMBER_BYTES
-            or total > 2 * MAX_MEMBER_BYTES
-            or (member.file_size > (1 << 24) and ratio > MAX_RATIO)
-        ):
-            raise SheetError(
-                f"{name}: refused: {member.filename} would inflate to {member.file_size:,} bytes from "
-                f"{member.compress_size:,} (a zip bomb?)"
-            )
-
-
-def _read_workbook(data: bytes, name: str, sheet: str | None, header_row: int | None) -> pd.DataFrame:
-    if data.startswith(ZIP):
-        check_zip(data, name)
-    names, load = _open_workbook(data, name)
-    if sheet is not None and sheet not in names:
-        listed = ", ".join(repr(n) for n in names)
-        raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {listed}")
-    chosen = [sheet] if sheet is not None else names
-    first_error: SheetError | None = None
-    for sheet_name in chosen:
-        grid, merged = load(sheet_name)
-        try:
-            frame = _table(grid, merged, header_row, name, sheet_name)
-        except SheetError as exc:
-            if sheet is not None:
-                raise
-            first_error = first_error or exc
-            continue
-        if len(names) > 1:
-            frame.attrs["notices"].insert(
-                0, f"read sheet {sheet_name!r} of {len(names)} ({', '.join(repr(n) for n in names)})"
-            )
-        return frame
-    if first_error is not None and len(chosen) == 1:
-        raise first_error
-    raise SheetError(f"{name}: no sheet holds a table (sheets: {', '.join(repr(n) for n in names)})")
-
-
-Loader = Callable[[str], tuple[pd.DataFrame, dict]]
-
-
-def _open_workbook(data: bytes, name: str) -> tuple[list[str], Loader]:
-    """The worksheet names, and a function that reads one into (grid of cells from A1, merged ranges)."""
-    from python_calamine import CalamineWorkbook, PasswordError
-
-    try:
-        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = [
-            meta.name for meta in workbook.sheets_metadata if str(meta.typ).rsplit(".", 1)[-1].lower() == "worksheet"
-        ]
-    except PasswordError:
-        raise SheetError(f"{name}: {PROTECTED}") from None
-    except Exception as exc:  # calamine has an error type per format; any of them means "unreadable"
-        if data.startswith(OLE) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00" in data:
-            raise SheetError(f"{name}: {PROTECTED}") from None
-        if data.startswith(ZIP):
-            return _openpyxl_workbook(data, name, exc)
-        raise SheetError(f"{name}: not a readable workbook ({_short(exc)})") from None
-
-    def load(sheet_name: str) -> tuple[pd.DataFrame, dict]:
-        try:
-            sheet = workbook.get_sheet_by_name(sheet_name)
-            rows = sheet.to_python(skip_empty_area=False)
-        except Exception as exc:
-            raise SheetError(f"{name}, sheet {sheet_name!r}: cannot be read ({_short(exc)})") from None
-        try:
-            merged = {(r0, c0): (r1, c1) for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []}
-        except Exception:  # merged ranges are a nicety; some formats do not record them
-            merged = {}
-        return _grid(rows), merged
-
-    return names, load
-
-
-def _openpyxl_workbook(data: bytes, name: str, first_error: Exception) -> tuple[list[str], Loader]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
-    except Exception:  # openpyxl raises many types for broken files; calamine's message is the clearer
-        raise SheetError(f"{name}: not a readable workbook ({_short(first_error)})") from None
-
-    def load(sheet_name: str) -> tuple[pd.DataFrame, dict]:
-        ws = workbook[sheet_name]
-        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
-        merged = {(r.min_row - 1, r.min_col - 1): (r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges}
-        return _grid(rows), merged
-
-    return [ws.title for ws in workbook.worksheets], load
-
-
-def _short(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-
-
-def _grid(rows: list[list[object]]) -> pd.DataFrame:
-    if not rows:
-        return pd.DataFrame()
-    cells = np.array(rows, dtype=object)
-    if cells.ndim != 2:  # ragged rows (openpyxl): pad them
-        width = max(len(r) for r in rows)
-        cells = np.array([list(r) + [""] * (width - len(r)) for r in rows], dtype=object)
-    cells[cells == ""] = None
-    return pd.DataFrame(cells, dtype=object)
