@@ -90,15 +90,21 @@ def _utf8_text_file(source: str | Path | IO[bytes]) -> tuple[str, Path] | None:
                     return None
     except (OSError, ValueError):
         return None  # the general path names the problem
-    try:
-        head = start.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:  # a character cut at the end of the sample is fine
-        if not (size > len(start) and exc.start >= len(start) - 3 and "end of data" in exc.reason):
-            return None
-        head = start[: exc.start].decode("utf-8-sig")
-    if _looks_binary(head):
+    head = _utf8_head(start, size)
+    if head is None or _looks_binary(head):
         return None
     return head, path
+
+
+def _utf8_head(start: bytes, size: int) -> str | None:
+    """The first bytes of a file of ``size`` bytes as UTF-8 text, or None if they are not UTF-8
+    (a character cut at the end of the sample is fine)."""
+    try:
+        return start.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if size > len(start) and exc.start >= len(start) - 3 and "end of data" in exc.reason:
+            return start[: exc.start].decode("utf-8-sig")
+        return None
 
 
 def _load(source: str | Path | IO[bytes]) -> tuple[bytes, str]:
@@ -143,12 +149,7 @@ def _text_bytes(data: bytes, name: str, encoding: str | None) -> tuple[str, byte
     checks the rest and raises UnicodeDecodeError if it is not UTF-8 after all).
     """
     if encoding is None and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        start = data[:HEAD_CHARACTERS]
-        try:
-            head = start.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:  # a character cut at the end of the sample is fine
-            cut = len(data) > HEAD_CHARACTERS and exc.start >= len(start) - 3 and "end of data" in exc.reason
-            head = start[: exc.start].decode("utf-8-sig") if cut else None
+        head = _utf8_head(data[:HEAD_CHARACTERS], len(data))
         if head is not None:
             if _looks_binary(head):
                 raise SheetError(BINARY.format(name=name))
