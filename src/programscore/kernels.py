@@ -45,16 +45,21 @@ def to_target(values: np.ndarray, target: float, worst: float | None) -> np.ndar
     return np.clip(1.0 - distance / limit, 0.0, 1.0)
 
 
+def point_shares(weights: np.ndarray) -> np.ndarray:
+    """The points each criterion is worth out of 100: 100 x w_j / sum_j w_j."""
+    return 100.0 * weights / weights.sum()
+
+
 def weighted_sum(normalised: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(scores, contributions): score = 100 * sum_j w_j n_ij / sum_j w_j; contributions add up to it."""
-    share = 100.0 * weights / weights.sum()
+    share = point_shares(weights)
     contributions = normalised * share
     return contributions.sum(axis=1), contributions
 
 
 def weighted_scores(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """The scores of ``weighted_sum`` alone, summed column by column (no n x k product in memory)."""
-    share = 100.0 * weights / weights.sum()
+    share = point_shares(weights)
     scores = np.zeros(len(normalised))
     for j in range(normalised.shape[1]):
         scores += normalised[:, j] * share[j]

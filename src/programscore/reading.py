@@ -164,13 +164,9 @@ BINARY = "{name}: binary data, not a text table; if it is text, name its encodin
 NUL = "warning: {name} holds NUL bytes; they were removed"
 
 
-def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, list[str]]:
-    """Text of a file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 with a warning."""
-    text, _, notices = _decode(data, name, encoding)
-    return text, notices
-
-
 def _decode(data: bytes, name: str, encoding: str | None) -> tuple[str, str, list[str]]:
+    """(text, codec, notices) of a file: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 with a
+    warning."""
     notices: list[str] = []
     codec = encoding or "utf-8-sig"
     if encoding is not None:

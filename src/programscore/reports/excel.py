@@ -91,9 +91,9 @@ def _widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
 
 def xlsx(result: Ranking, options: Options) -> bytes:
     workbook = Workbook(write_only=True)
-    ranking = _ranking_sheet(workbook, result, options)
+    ranking, headers = _ranking_sheet(workbook, result, options)
     if result.total_cost is not None:
-        _value_sheet(workbook, result, ranking, top_rows(result, options))
+        _value_sheet(workbook, result, ranking, headers, top_rows(result, options))
     if options.sensitivity is not None:
         _sensitivity_sheet(workbook, options.sensitivity, options)
     _excluded_sheet(workbook, result)
@@ -104,7 +104,8 @@ def xlsx(result: Ranking, options: Options) -> bytes:
     return buffer.getvalue()
 
 
-def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> WriteOnlyWorksheet:
+def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> tuple[WriteOnlyWorksheet, list[str]]:
+    """The Ranking sheet, and its headers."""
     ws = workbook.create_sheet("Ranking")
     criteria = result.profile.criteria
     base = result.profile.currency.base
@@ -152,7 +153,7 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> Wri
             span, ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B")
         )
         _chart(ws, min(n, CHART_PROGRAMMES), k, first_points, last_column)
-    return ws
+    return ws, headers
 
 
 def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, last_column: str) -> None:
@@ -174,7 +175,9 @@ def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, l
     ws.add_chart(chart, f"{get_column_letter(first_points + 2 * k + 4)}2")
 
 
-def _value_sheet(workbook: Workbook, result: Ranking, ranking: WriteOnlyWorksheet, n: int) -> None:
+def _value_sheet(
+    workbook: Workbook, result: Ranking, ranking: WriteOnlyWorksheet, ranking_headers: list[str], n: int
+) -> None:
     """The programmes no other beats on both total cost and score (cheapest first), and a chart of
     score against total cost for every programme (read from the Ranking sheet) with that frontier."""
     ws = workbook.create_sheet("Value")
@@ -192,7 +195,7 @@ def _value_sheet(workbook: Workbook, result: Ranking, ranking: WriteOnlyWorkshee
         )
     if not n or not np.isfinite(costs).any():  # type: ignore[arg-type]
         return
-    cost_column = len(result.profile.criteria) * 2 + 5  # Rank, Programme, Sheet row, Score, points, values
+    cost_column = ranking_headers.index(f"Total cost ({base})") + 1
     chart = ScatterChart()
     chart.title = f"Score against total cost ({base})"
     chart.style = 13

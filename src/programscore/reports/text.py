@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, BinaryIO
 import numpy as np
 import pandas as pd
 
+from .. import kernels
 from . import robustness
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
     keys = result.profile.keys
     names = text_array(result.names)
     weights = np.array([c.weight for c in result.profile.criteria], dtype=np.float64)
-    share = 100.0 * weights / weights.sum()  # as kernels.weighted_sum: the same products, digit for digit
+    share = kernels.point_shares(weights)  # as kernels.weighted_sum: the same products, digit for digit
     normalised = result.normalised.to_numpy(dtype=np.float64)
     values = [result.values[key].to_numpy(dtype=np.float64) for key in keys]
     positions = result.values.index.get_indexer(result.rows[:n])
