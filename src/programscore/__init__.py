@@ -25,7 +25,7 @@ _EXPORTS = {
     "Criterion": "profiles",
     "Currency": "profiles",
     "Costs": "profiles",
-    "weights_from_order": "profiles",
+    "weights_from_order": "order",
     "score": "scoring",
     "check": "checking",
     "CheckReport": "checking",
