@@ -172,7 +172,7 @@ def check(input: str, sheet: str | None, header_row: int | None, encoding: str |
 
     from .checking import check as check_sheet
 
-    report = check_sheet(read(input, sheet, header_row, encoding), profile)
+    report = check_sheet(read(input, sheet, header_row, encoding, profile), profile)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:

@@ -136,7 +136,8 @@ def scored(
     check_weight_keys(overrides, loaded)
     if order is not None and overrides:
         raise click.UsageError("give -w weights or --rank, not both")
-    return score_sheet(read(input, sheet, header_row, encoding), loaded, method=method, weights=overrides, rank=order)
+    sheet_read = read(input, sheet, header_row, encoding, loaded)
+    return score_sheet(sheet_read, loaded, method=method, weights=overrides, rank=order)
 
 
 def tune_process() -> None:
@@ -156,11 +157,13 @@ def tune_process() -> None:
             pa.set_memory_pool(pa.jemalloc_memory_pool())
 
 
-def read(input: str, sheet: str | None, header_row: int | None, encoding: str | None) -> Any:
+def read(input: str, sheet: str | None, header_row: int | None, encoding: str | None, profile: Any = None) -> Any:
+    """Read INPUT; with the profile (loaded, or its name or file), a workbook of several sheets is
+    read from the sheet whose headers match most of its criteria."""
     tune_process()
     from .reading import read_sheet
 
-    return read_sheet(input, sheet=sheet, header_row=header_row, encoding=encoding)
+    return read_sheet(input, sheet=sheet, header_row=header_row, encoding=encoding, profile=profile)
 
 
 def parse_weights(values: tuple[str, ...]) -> dict[str, float]:

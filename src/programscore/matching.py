@@ -40,6 +40,12 @@ def _candidates(headers: list[str], aliases: list[str]) -> list[str]:
     return [h for h in headers if any(squash(h).startswith(w) for w in wanted if len(w) >= 4)]
 
 
+def criteria_found(headers: list[str], profile: Profile) -> int:
+    """How many of the profile's criteria find a column among ``headers``, looked for as
+    ``match_columns`` looks (so the reader can tell which sheet holds the programmes)."""
+    return sum(1 for criterion in profile.criteria if _candidates(headers, criterion.columns))
+
+
 def where(sheet: pd.DataFrame) -> str:
     source = sheet.attrs.get("source") or "the sheet"
     return f"{source}, sheet {sheet.attrs['sheet']!r}" if sheet.attrs.get("sheet") else str(source)

@@ -22,13 +22,16 @@ import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 import pandas as pd
 
 from .errors import SheetError
 from .tables import find_table as _table
 from .workbooks import OLE, ZIP, read_workbook
+
+if TYPE_CHECKING:
+    from .profiles import Profile
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt", ".tab", ".psv")
@@ -40,12 +43,16 @@ def read_sheet(
     sheet: str | None = None,
     header_row: int | None = None,
     encoding: str | None = None,
+    profile: Profile | str | Path | None = None,
 ) -> pd.DataFrame:
     """Read a CSV/TSV/delimited text file, or a sheet of an XLSX, XLSM, XLS or ODS workbook.
 
     ``source`` is a path, ``"-"`` for standard input, or a binary file object. ``sheet`` names a
-    workbook's sheet (default: the first that holds a table); ``header_row`` is the row number of the
-    header as a spreadsheet shows it (default: found); ``encoding`` overrides the text detection.
+    workbook's sheet (default: the first that holds a table, or with ``profile``, a ``Profile`` or a
+    name or file ``load_profile`` takes, the sheet whose headers match most of its criteria);
+    ``header_row`` is the row number of the header as a spreadsheet shows it (default: found);
+    ``encoding`` overrides the text detection. A number in an .xlsx whose currency shows only in its
+    number format (``#,##0 [$€-407]``) is read as text naming it (``12500 EUR``), with a notice.
     """
     if header_row is not None and (not isinstance(header_row, int) or header_row < 1):
         raise SheetError(f"{source}: the header row must be a row number from 1 (got {header_row!r})")
@@ -59,7 +66,7 @@ def read_sheet(
     if _is_workbook(data, name):
         if encoding is not None:
             raise SheetError(f"{name}: --encoding is for text files; this is a workbook")
-        return read_workbook(data, name, sheet, header_row)
+        return read_workbook(data, name, sheet, header_row, profile)
     if sheet is not None:
         raise SheetError(f"{name}: a text file has no sheets (--sheet is for workbooks)")
     head, utf8, notices = _text_bytes(data, name, encoding)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,12 +14,18 @@ import pandas as pd
 from .errors import SheetError
 from .tables import find_table as _table
 
+if TYPE_CHECKING:
+    from .profiles import Profile
+
 ZIP = b"PK\x03\x04"
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PROTECTED = "the workbook is password-protected; save an unprotected copy and read that"
 
 MAX_MEMBER_BYTES = 1 << 30  # 1 GiB inflated: far beyond any sheet of programmes
 MAX_RATIO = 200  # XML compresses well, but not 200:1 over megabytes
+
+
+Loader = Callable[[str], tuple[pd.DataFrame, dict]]
 
 
 def check_zip(data: bytes, name: str) -> None:
@@ -44,13 +52,30 @@ def check_zip(data: bytes, name: str) -> None:
             )
 
 
-def read_workbook(data: bytes, name: str, sheet: str | None, header_row: int | None) -> pd.DataFrame:
+def read_workbook(
+    data: bytes, name: str, sheet: str | None, header_row: int | None, profile: Profile | str | Path | None = None
+) -> pd.DataFrame:
+    """The table of a workbook's sheet: the one named, else the first that holds a table, or, given a
+    profile (a ``Profile`` or what ``load_profile`` takes) and several sheets, the one whose headers
+    match most of its criteria."""
     if data.startswith(ZIP):
         check_zip(data, name)
     names, load = _open_workbook(data, name)
     if sheet is not None and sheet not in names:
         listed = ", ".join(repr(n) for n in names)
         raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {listed}")
+    if sheet is None and profile is not None and len(names) > 1:
+        frame = _best_sheet(names, load, header_row, name, profile)
+    else:
+        frame = _first_table(names, load, sheet, header_row, name)
+    if data.startswith(ZIP):
+        from .number_formats import state_currencies
+
+        state_currencies(frame, data, frame.attrs["sheet"])
+    return frame
+
+
+def _first_table(names: list[str], load: Loader, sheet: str | None, header_row: int | None, name: str) -> pd.DataFrame:
     chosen = [sheet] if sheet is not None else names
     first_error: SheetError | None = None
     for sheet_name in chosen:
@@ -69,10 +94,43 @@ def read_workbook(data: bytes, name: str, sheet: str | None, header_row: int | N
         return frame
     if first_error is not None and len(chosen) == 1:
         raise first_error
-    raise SheetError(f"{name}: no sheet holds a table (sheets: {', '.join(repr(n) for n in names)})")
+    raise _no_table(name, names)
 
 
-Loader = Callable[[str], tuple[pd.DataFrame, dict]]
+def _best_sheet(
+    names: list[str], load: Loader, header_row: int | None, name: str, profile: Profile | str | Path
+) -> pd.DataFrame:
+    """The table of the sheet whose headers find most of the profile's criteria (ties: the earlier);
+    each sheet is loaded once."""
+    from .matching import criteria_found
+    from .profile_io import load_profile
+
+    loaded = load_profile(profile)
+    tables: dict[str, pd.DataFrame | None] = {}
+    for sheet_name in names:
+        grid, merged = load(sheet_name)
+        try:
+            tables[sheet_name] = _table(grid, merged, header_row, name, sheet_name)
+        except SheetError:
+            tables[sheet_name] = None
+    found = {s: criteria_found([str(h) for h in t.columns], loaded) for s, t in tables.items() if t is not None}
+    if not found:
+        raise _no_table(name, names)
+    best = max(found, key=lambda s: (found[s], -names.index(s)))
+    others = ", ".join(f"sheet {s!r}: {found.get(s, 'no table')}" for s in names if s != best)
+    total = len(loaded.criteria)
+    frame = tables[best]
+    assert frame is not None
+    frame.attrs["notices"].insert(
+        0,
+        f"used sheet {best!r}: its headers match {found[best]} of {total} "
+        f"{'criterion' if total == 1 else 'criteria'} ({others})",
+    )
+    return frame
+
+
+def _no_table(name: str, names: list[str]) -> SheetError:
+    return SheetError(f"{name}: no sheet holds a table (sheets: {', '.join(repr(n) for n in names)})")
 
 
 def _open_workbook(data: bytes, name: str) -> tuple[list[str], Loader]:
