@@ -71,7 +71,7 @@ def test_money_messages_say_what_to_do():
         "'kr' could be Swedish, Norwegian or Danish kroner; write SEK, NOK or DKK"
     )
     assert parse_money("Fees UK: £18,000 (Total) International: £34,750 (Total)", RULES).message == (
-        'several amounts; used the first (set prefer = "label" in the profile to choose)'
+        'several amounts (18,000 GBP, 34,750 GBP); used the first (set prefer = "label" in the profile to choose)'
     )
 
 

@@ -198,6 +198,7 @@ def test_check_counts(titled_xlsx):
             "value": "TBC",
             "severity": "warning",
             "message": "not stated; treated as missing",
+            "reading": None,
         }
     ]
 
@@ -206,3 +207,105 @@ def test_reading_leaves_the_file_unchanged(titled_xlsx):
     before = hashlib.sha256(Path(titled_xlsx).read_bytes()).hexdigest()
     ps.score(ps.read_sheet(titled_xlsx), "article")
     assert hashlib.sha256(Path(titled_xlsx).read_bytes()).hexdigest() == before
+
+
+# --- which sheet: the one whose headers the profile's criteria find ---------------------------------
+
+
+def _workbook(path, sheets):
+    """A workbook of the given {title: rows} (rows as lists of cells), in that order."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def _programmes():
+    from conftest import HEADER, ROWS
+
+    return [HEADER, *ROWS]
+
+
+def test_read_me_with_two_lines_of_notes_is_a_table_without_a_profile(tmp_path):
+    notes = [["Scraped from the universities' websites."], ["Fees for 2026 entry."]]
+    path = _workbook(tmp_path / "w.xlsx", {"Read me": notes, "Programmes": _programmes()})
+    frame = ps.read_sheet(path)  # today's behaviour: the first sheet that holds a table
+    assert frame.attrs["sheet"] == "Read me"
+    assert frame.attrs["notices"] == ["read sheet 'Read me' of 2 ('Read me', 'Programmes')"]
+
+
+def test_profile_picks_the_sheet_whose_headers_match_most_criteria(tmp_path):
+    notes = [["Scraped from the universities' websites."], ["Fees for 2026 entry."]]
+    fees = [["Programme", "Fees"], ["MSc A", "£9,000"]]
+    path = _workbook(tmp_path / "w.xlsx", {"Read me": notes, "Fees": fees, "Programmes": _programmes()})
+    frame = ps.read_sheet(path, profile="article")
+    assert frame.attrs["sheet"] == "Programmes"
+    assert list(frame.index) == [2, 3, 4]
+    assert frame.attrs["notices"] == [
+        "used sheet 'Programmes': its headers match 5 of 6 criteria (sheet 'Read me': 0, sheet 'Fees': 1)"
+    ]
+    # a Profile object works as well as its name, and the scores come from the programmes
+    result = ps.score(ps.read_sheet(path, profile=ps.load_profile("article")), "article")
+    assert len(result.table) == 3
+
+
+def test_profile_choice_names_sheets_without_a_table(two_sheet_xlsx):
+    frame = ps.read_sheet(two_sheet_xlsx, profile="article")
+    assert frame.attrs["sheet"] == "Programmes"
+    assert frame.attrs["notices"] == [
+        "used sheet 'Programmes': its headers match 5 of 6 criteria (sheet 'Read me': no table)"
+    ]
+
+
+def test_profile_choice_ties_go_to_the_earlier_sheet(tmp_path):
+    path = _workbook(tmp_path / "w.xlsx", {"2025": _programmes(), "2026": _programmes()})
+    frame = ps.read_sheet(path, profile="article")
+    assert frame.attrs["sheet"] == "2025"
+    assert frame.attrs["notices"] == ["used sheet '2025': its headers match 5 of 6 criteria (sheet '2026': 5)"]
+
+
+def test_profile_does_not_override_a_named_sheet_or_a_single_sheet(tmp_path, titled_xlsx):
+    fees = [["Programme", "Fees"], ["MSc A", "£9,000"]]
+    path = _workbook(tmp_path / "w.xlsx", {"Fees": fees, "Programmes": _programmes()})
+    frame = ps.read_sheet(path, sheet="Fees", profile="article")
+    assert frame.attrs["sheet"] == "Fees"
+    assert frame.attrs["notices"] == ["read sheet 'Fees' of 2 ('Fees', 'Programmes')"]
+    single = ps.read_sheet(titled_xlsx, profile="article")
+    assert single.attrs["notices"] == ["1 note row(s) under the table were left out (from row 10)"]
+
+
+def test_profile_is_not_loaded_for_a_text_file(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text(CSV)
+    assert len(ps.read_sheet(path, profile="no-such-profile")) == 2
+
+
+def test_cli_reads_the_sheet_the_profile_matches(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from programscore.cli import main
+
+    fees = [["Programme", "Fees"], ["MSc A", "£9,000"]]
+    path = _workbook(tmp_path / "w.xlsx", {"Fees": fees, "Programmes": _programmes()})
+    notice = "note: used sheet 'Programmes': its headers match 5 of 6 criteria (sheet 'Fees': 1)"
+    score = CliRunner().invoke(main, ["score", str(path)])
+    assert score.exit_code == 0 and notice in score.output.splitlines()
+    check = CliRunner().invoke(main, ["check", str(path)])
+    assert check.exit_code == 0 and notice in check.output.splitlines()
+    assert check.output.splitlines()[0] == f"{path}, sheet 'Programmes': 3 programmes, header on row 1"
+    as_json = CliRunner().invoke(main, ["score", str(path), "--format", "json"])
+    assert [row["name"] for row in json.loads(as_json.output)["ranking"]] == [
+        "MSc Data Science, Northfield", "MSc ML, Eastmoor", "MSc AI, Vale"
+    ]  # fmt: skip
+    explain = CliRunner().invoke(main, ["explain", str(path), "MSc AI"])
+    assert explain.output.splitlines()[0] == "MSc AI, Vale (row 3): rank 3, score 16.79 (weighted-sum)"
+    sensitivity = CliRunner().invoke(main, ["sensitivity", str(path), "--samples", "10"])
+    assert sensitivity.exit_code == 0 and "MSc Data Science, Northfield" in sensitivity.output

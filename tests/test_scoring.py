@@ -203,6 +203,7 @@ def test_to_dict_has_the_documented_shape():
         "value": "TBC",
         "severity": "warning",
         "message": "not stated; treated as missing",
+        "reading": None,
     }
 
 

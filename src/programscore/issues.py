@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-ISSUE_COLUMNS = ["sheet", "row", "column", "cell", "value", "severity", "message"]
+ISSUE_COLUMNS = ["sheet", "row", "column", "cell", "value", "severity", "message", "reading"]
 
 
 def column_letter(position: int) -> str:
@@ -50,8 +50,12 @@ def make_issues(
     values: list[object] | np.ndarray,
     severity: str,
     messages: list[str] | np.ndarray,
+    readings: list[str | None] | np.ndarray | None = None,
 ) -> pd.DataFrame:
-    """Issues for the data rows at ``positions`` (0-based) of ``column``."""
+    """Issues for the data rows at ``positions`` (0-based) of ``column``.
+
+    ``readings`` say, per issue, what value was read and from which words (None: no value).
+    """
     import numpy as np
     import pandas as pd
 
@@ -66,6 +70,7 @@ def make_issues(
             "value": list(values),
             "severity": severity,
             "message": list(messages),
+            "reading": list(readings) if readings is not None else None,
         },
         columns=ISSUE_COLUMNS,
     )
@@ -74,7 +79,11 @@ def make_issues(
 def describe(issue: dict) -> str:
     """One line naming the cell, its value and the problem."""
     where = f"{issue['sheet']}!{issue['cell']}" if issue.get("sheet") else str(issue["cell"])
-    return f"{where} ({issue['column']}) {shorten(issue['value'])}: {issue['message']}"
+    line = f"{where} ({issue['column']}) {shorten(issue['value'])}: {issue['message']}"
+    reading = issue.get("reading")
+    if isinstance(reading, str) and reading:
+        line += f" [read: {reading}]"
+    return line
 
 
 def shorten(value: object, limit: int = 80) -> str:

@@ -57,7 +57,7 @@ class Criterion:
     currency: str | None = None  # money: currency of a bare number (default: the base)
     period: str = "total"  # money: what a fee with no stated period covers
     credits: float | None = None  # money: credits in the programme, for "per credit" fees
-    prefer: str | None = None  # money: label whose amount is used ("International")
+    prefer: str | list[str] | None = None  # money: labels, in order, whose amount is used ("international")
     length: str | None = None  # money: duration criterion that totals per-year fees
     total: bool = False  # money: score the total cost of study (fees + living + earnings forgone)
 
@@ -162,6 +162,13 @@ def _criterion_problem(c: Criterion) -> tuple[str, str] | None:
         isinstance(c.match, list) and all(isinstance(x, str) and x.strip() for x in c.match)
     ):
         return "match", "match must be a list of words"
+    if c.prefer is not None and not (
+        (isinstance(c.prefer, str) and c.prefer.strip())
+        or (isinstance(c.prefer, list | tuple) and c.prefer and all(isinstance(x, str) and x.strip() for x in c.prefer))
+    ):
+        return "prefer", 'prefer must be a label or a list of labels, e.g. ["international", "overseas"]'
+    if c.prefer is not None and c.kind != "money":
+        return "prefer", "prefer is for money criteria"
     if c.currency is not None and not re.fullmatch(r"[A-Z]{3}", str(c.currency)):
         return "currency", f"currency must be a three-letter code such as GBP (got {c.currency!r})"
     return None

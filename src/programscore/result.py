@@ -76,7 +76,12 @@ class Explanation:
         shown["normalised"] = shown["normalised"].map(lambda n: "" if pd.isna(n) else f"{n:.3f}")
         shown["points"] = shown["points"].map(lambda p: "" if pd.isna(p) else f"{p:.2f}")
         table = tabulate(shown, headers="keys", showindex=False, tablefmt="simple", disable_numparse=True)
-        return f"{head}\n{table}"
+        readings = [
+            f"  {label}: {reading}"
+            for label, reading in zip(self.criteria["label"], self.criteria.get("reading", []), strict=False)
+            if isinstance(reading, str) and reading
+        ]
+        return f"{head}\n{table}" + ("\nread as:\n" + "\n".join(readings) if readings else "")
 
 
 @dataclass
@@ -243,9 +248,18 @@ class Ranking:
         weights = self.profile.weights
         row = self._row_of(pool, position)
         frame = []
+        from .parsing import parser_for
+
         for criterion in self.profile.criteria:
             key = criterion.key
             raw = self.raw.loc[row, key] if row in self.raw.index else None
+            empty = raw is None or (isinstance(raw, float) and math.isnan(raw))
+            column = self.columns.get(key) or ""
+            # what the cell was read as, in words: the cell is read again (one cell, the same pure parser)
+            cell = None if empty else parser_for(criterion, self.profile, column)(raw)
+            reading = None if cell is None else cell.note
+            if cell is not None and cell.message:
+                reading = f"{reading} (warning: {cell.message})" if reading else f"warning: {cell.message}"
             value = self.values.loc[row, key] if row in self.values.index else np.nan
             ranked = pool == "ranked"
             frame.append(
@@ -258,6 +272,7 @@ class Ranking:
                     "normalised": self.normalised[key].iloc[position] if ranked else np.nan,
                     "weight": weights[key],
                     "points": self.contributions[key].iloc[position] if ranked else np.nan,
+                    "reading": reading,
                 }
             )
         criteria = pd.DataFrame(frame).set_index("key")

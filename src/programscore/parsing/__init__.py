@@ -57,14 +57,17 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
     if kind == "number":
         return parse_number
     if kind == "money":
-        symbols = dict(profile.currency.symbols)
+        header_currency = _currency_in_header(header, profile)
+        header_period = period_in_header(header)
         rules = MoneyRules(
             base=profile.currency.base,
             rates=profile.currency.rates,
-            symbols=symbols,
-            default_currency=criterion.currency or _currency_in_header(header, profile) or profile.currency.base,
-            default_period=criterion.period,
+            symbols=dict(profile.currency.symbols),
+            default_currency=criterion.currency or header_currency or profile.currency.base,
+            default_period=criterion.period if criterion.period != "total" or not header_period else header_period,
             prefer=criterion.prefer,
+            currency_stated=bool(criterion.currency or header_currency),
+            period_stated=bool(header_period),
         )
         return lambda raw: parse_money(raw, rules)
     if kind == "duration":
@@ -100,14 +103,25 @@ def _unit_in_header(header: str) -> str | None:
 
 
 def _currency_in_header(header: str, profile: Profile) -> str | None:
-    from .money import SYMBOLS
+    """The currency a header names: "Fees (EUR)", "Tuition (£)", "Fee in euros"."""
+    from .money import ISO, SYMBOLS, WORDS
 
-    for token in re.findall(r"[A-Z]{3}|[£€$¥₹]", header):
-        if token in profile.currency.rates or token == profile.currency.base:
+    for token in re.findall(r"[A-Z]{3}|[£€$¥₹]|[A-Za-z]+", header):
+        if token in profile.currency.rates or token == profile.currency.base or token in ISO:
             return token
-        if token in SYMBOLS:
+        if token in SYMBOLS and not token.isalpha():
             return profile.currency.symbols.get(token, SYMBOLS[token])
+        if token.lower() in WORDS and len(token) > 3:
+            return WORDS[token.lower()]
     return None
+
+
+def period_in_header(header: str) -> str | None:
+    """The period a header states: "Tuition fee per year", "Fees (per annum)", "Fees per semester"."""
+    from .money import _period_of
+
+    period = _period_of(header)
+    return period if period != "total" else None
 
 
 def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[object], Cell]) -> ParsedColumn:
@@ -128,13 +142,18 @@ def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[o
         cell_codes = codes[positions]
         raw = np.asarray([*uniques, None], dtype=object)
         messages = np.array([c.message for c in cells], dtype=object)
+        readings = np.array([c.note for c in cells], dtype=object)
         severity = np.array(["error" if c.status == ERROR else "warning" for c in cells], dtype=object)
         parts = []
         for level in ("error", "warning"):
             chosen = positions[severity[cell_codes] == level]
             if len(chosen):
                 chosen_codes = codes[chosen]
-                parts.append(make_issues(sheet, column, chosen, raw[chosen_codes], level, messages[chosen_codes]))
+                parts.append(
+                    make_issues(
+                        sheet, column, chosen, raw[chosen_codes], level, messages[chosen_codes], readings[chosen_codes]
+                    )
+                )
         issues = pd.concat(parts, ignore_index=True) if parts else issues
     return ParsedColumn(key, column, values, statuses, period_codes, issues, period_names)
 
@@ -258,7 +277,49 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
             column.values, extra = add_study_costs(sheet, column, profile, months)
             if len(extra):
                 column.issues = pd.concat([column.issues, extra], ignore_index=True)
+    for criterion in profile.criteria:
+        if criterion.kind in GUARDED:
+            column = parsed[criterion.key]
+            far = far_values(sheet, column, criterion, profile.currency.base)
+            if len(far):
+                column.issues = pd.concat([column.issues, far], ignore_index=True)
     return parsed
+
+
+GUARDED = ("money", "duration", "number")
+FAR = 20  # times the median: a value this far from the rest is more likely misread than real
+LOWEST_FEE = 100  # in the base currency: no tuition fee is this low, but a misread band or count is
+
+
+def far_values(sheet: pd.DataFrame, column: ParsedColumn, criterion: Criterion, base: str) -> pd.DataFrame:
+    """Warnings for values far outside the rest of their column (one wrong outlier flattens min-max
+    normalisation for every other programme), and for tuition fees too low to be real."""
+    values = column.values
+    known = ~np.isnan(values)
+    if known.sum() < 5:
+        return empty_issues()
+    median = float(np.median(values[known]))
+    unit = base if criterion.kind == "money" else ("months" if criterion.kind == "duration" else "")
+    far = np.zeros(len(values), dtype=bool)
+    if median > 0:
+        far = known & ((values > FAR * median) | ((values > 0) & (values < median / FAR)))
+    low = known & (values > 0) & (values < LOWEST_FEE) if criterion.kind == "money" else np.zeros_like(far)
+    flagged = np.flatnonzero(far | low)
+    if not len(flagged):
+        return empty_issues()
+    limit = "max" if criterion.lower_is_better else "min"
+    messages = []
+    for value, is_low in zip(values[flagged], low[flagged] & ~far[flagged], strict=True):
+        shown = f"{value:,.2f}".rstrip("0").rstrip(".") + (f" {unit}" if unit else "")
+        if is_low:
+            messages.append(f"a tuition fee of {shown} is implausibly low: check the cell (a fee band or a count?)")
+        else:
+            messages.append(
+                f"{shown} is far outside the rest of the column (median {median:,.6g}{' ' + unit if unit else ''}): "
+                f"check the cell; set {limit} = N on {criterion.key!r} to exclude such values"
+            )
+    raw = sheet[column.column].to_numpy()[flagged]
+    return make_issues(sheet, column.column, flagged, raw, "warning", messages)
 
 
 def add_study_costs(

@@ -1,10 +1,16 @@
-"""kind = "duration": a programme's length in months.
+"""kind = "duration": the full-time length of the Master's, in months.
 
-``1 year``, ``12 months``, ``1½ year``, ``18 mo``, ``one year``, ``1 year, 4 months``, ``52 weeks``,
-``120 ECTS (2 years)``, ``4 Trimesters (16 Months)``, ``Full-time 1 year, part-time 2 years``.
-Rules: part-time figures are dropped when a full-time one is given; a range takes its upper bound;
-a larger unit followed by a smaller one adds up (``1 year 4 months``); other figures restate each
-other and the longest is taken; ECTS credits count only when no time is given (60 ECTS = 1 year).
+``1 year``, ``12 months``, ``1½ year``, ``18 mo``, ``one and a half years``, ``2 1/2 years``,
+``1 year, 4 months``, ``52 weeks``, ``4 Semester``, ``120 ECTS (2 years)``,
+``Full-time 1 year, part-time 2 years, 5 years flexible``, ``MSc 1 year ... PGDip 9 months``.
+
+Like money, a cell is read as mentions, then a choice. ``mentions`` masks what is not a length (dates,
+academic years, links). Each figure with a unit is found, then the words around it say its study mode
+(full-time, part-time, flexible), whether it is a bound (``maximum registration period 3 years``, ``up
+to 5 years``), which award it belongs to (MSc or PGDip) and whether it is a variant (``with a
+placement year``). The full-time length of the Master's is chosen; ranges take the upper bound; a
+larger unit followed by a smaller one, or figures joined by ``+``, add up; ECTS credits count only when
+no time is given (60 ECTS = 1 year).
 """
 
 from __future__ import annotations
@@ -12,7 +18,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from dataclasses import dataclass
 
+from .mentions import has_digit, lines_apart, mask_noise, quote
 from .text import (
     ASSUMED,
     ERROR,
@@ -33,57 +41,67 @@ MONTHS = {
     "trimesters": 4.0, "terms": 4.0, "quarters": 3.0, "ects": 12.0 / 60.0,
 }  # fmt: skip
 _UNIT_WORDS = [
-    ("years", r"years?|yrs?|y|academic years?|calendar years?"),
-    ("months", r"months?|mo|mos|mths?|m"),
-    ("weeks", r"weeks?|wks?|w"),
+    ("years", r"years?|yrs?|y|academic years?|calendar years?|jahre?|ans?|années?|años?|anni|anno|jaar|år"),
+    ("months", r"months?|mo|mos|mths?|m|monate?n?|mois|meses|mes|mesi|maanden|månader"),
+    ("weeks", r"weeks?|wks?|w|wochen"),
     ("days", r"days?|d"),
-    ("semesters", r"semesters?|sem"),
+    ("semesters", r"semesters?|sem|semestres?"),
     ("trimesters", r"trimesters?"),
     ("terms", r"terms?"),
     ("quarters", r"quarters?"),
-    ("ects", r"ects(?: credits?)?|ec"),
+    ("ects", r"ects(?: credits?| points?)?|ec|ects-punkte|credits? ects"),
 ]
 _UNIT = "|".join(f"(?P<{name}>{words})" for name, words in _UNIT_WORDS)
 _VALUE = rf"(?:{NUMBER}|\b(?:{NUMBER_WORD})\b)"
 QUANTITY = re.compile(
-    rf"(?P<low>{_VALUE})(?:\s*(?:-|to|/|or)\s*(?P<high>{_VALUE}))?\s*-?\s*(?:{_UNIT})\b",
+    rf"(?P<low>{_VALUE})(?:\s*(?P<join>-|to|/|or|bis)\s*(?P<high>{_VALUE}))?\s*-?\s*(?:{_UNIT})\b",
     re.IGNORECASE,
 )
-_SEGMENTS = re.compile(r"[,;|()\[\]]|\s/\s|\bor\b", re.IGNORECASE)
-_PART_TIME = re.compile(r"\bpart[- ]?time\b|\bPT\b|\bdistance\b", re.IGNORECASE)
-_FULL_TIME = re.compile(r"\bfull[- ]?time\b|\bFT\b", re.IGNORECASE)
-_MODE = re.compile(rf"{_PART_TIME.pattern}|{_FULL_TIME.pattern}", re.IGNORECASE)
 
-
-def _segments(text: str) -> list[str]:
-    """Pieces of text that each state one study mode.
-
-    Punctuation separates them; a piece naming both modes ("Full-time 1 year part-time 2 years") is
-    cut at its markers, which lead their figures when the piece starts with one, else trail them.
-    """
-    pieces = []
-    for piece in _SEGMENTS.split(text):
-        if not piece or not piece.strip():
-            continue
-        markers = list(_MODE.finditer(piece))
-        if not (_PART_TIME.search(piece) and _FULL_TIME.search(piece)):
-            pieces.append(piece)
-            continue
-        leading = markers[0].start() == len(piece) - len(piece.lstrip())
-        cuts = [m.start() for m in markers[1:]] if leading else [m.end() for m in markers[:-1]]
-        bounds = [0, *cuts, len(piece)]
-        pieces.extend(piece[a:b] for a, b in itertools.pairwise(bounds))
-    # "12 months (full-time)": a mode on its own belongs to the figure before it
-    merged: list[str] = []
-    for piece in pieces:
-        if merged and _MODE.search(piece) and not QUANTITY.search(piece):
-            merged[-1] += " " + piece
-        else:
-            merged.append(piece)
-    return merged
-
-
+_MODES = [
+    ("part-time", r"\bpart[- ]?time\b|\bPT\b|\bteilzeit\b|\btemps partiel\b|\bpart time\b"),
+    ("flexible", r"\bflexible\b|\bmodular\b|\bblock\b|\bdistance\b|\bonline\b(?= (?:learning|study))|\bexecutive\b|"
+     r"\bDL\b|\bfernstudium\b"),
+    ("full-time", r"\bfull[- ]?time\b|\bFT\b|\bvollzeit\b|\btemps plein\b|\bintensive\b"),
+]
+_MODE_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _MODES]
+_BOUNDS = re.compile(
+    r"\b(?:max(?:imum|\.)?|up to|within|no (?:more|longer) than|at most|registration period|time limit|"
+    r"(?:must|may) be completed|to complete|longest)\b",
+    re.IGNORECASE,
+)
+_MINIMUM = re.compile(r"\b(?:min(?:imum|\.)?|at least)\b", re.IGNORECASE)
+_OTHER_AWARD = re.compile(
+    r"\bpg ?dip\b|\bpg ?cert\b|postgraduate (?:diploma|certificate)|\bdiploma\b|\bcertificate\b|\bpre-?masters?\b|"
+    r"\bfoundation\b|\bph\.?d\b|\bmphil\b|\bdoctora",
+    re.IGNORECASE,
+)
+_MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bmba\b|\bllm\b|\bm\.?eng\b|\bmaster", re.IGNORECASE)
+_VARIANT = re.compile(
+    r"\bwith (?:an? )?(?:\w+ )?(?:placement|internship|year in industry|industr\w+ (?:placement|experience)|"
+    r"professional (?:practice|experience)|work experience|study abroad|advanced practice)|\bsandwich\b|"
+    r"\bextended\b|\bplacement year\b|\byear in industry\b",
+    re.IGNORECASE,
+)
+_NOT_A_LENGTH = re.compile(r"\b(?:starts?|starting|start date|intake|begins?|commenc\w*|deadline|entry)\b", re.I)
 _HALF = re.compile(r"\b(?:a|one) (year|month) and a half\b|\bhalf a (year)\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(rf"\b({NUMBER_WORD}|\d+) and a half\b", re.IGNORECASE)
+_MIXED = re.compile(r"\b(\d+)\s+(\d)/(\d)(?=\s*[a-z])", re.IGNORECASE)
+
+
+@dataclass
+class Figure:
+    """One length a cell mentions, with what its context says of it."""
+
+    start: int
+    end: int
+    months: float
+    unit: str
+    alternatives: bool  # "1/2 years": one or two years
+    mode: str | None = None
+    bound: bool = False
+    award: str | None = None  # "master" | "other" | None
+    variant: bool = False
 
 
 def parse_duration(raw: object, unit: str = "months") -> Cell:
@@ -93,64 +111,202 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
     if isinstance(raw, int | float):
         if not math.isfinite(raw):
             return Cell(NAN, ERROR, "not a finite length")
-        return _positive(float(raw) * MONTHS[unit], OK, None)
-    text = clean(str(raw))
+        return bare_length(float(raw), unit, f"{raw:g}")
+    text = clean(lines_apart(str(raw)))
     if not text:
         return Cell(NAN, MISSING)
     bare = re.fullmatch(rf"({NUMBER})", text)
     if bare:
-        return _positive(number_value(bare.group(1)) * MONTHS[unit], OK, None)
+        return bare_length(number_value(bare.group(1)), unit, text)
     if text.startswith("-") and re.fullmatch(rf"-\s*{NUMBER}.*", text):
         return Cell(NAN, ERROR, "a length cannot be negative")
-    text = _HALF.sub(lambda m: f"1.5 {m.group(1) or m.group(2)}", text)
-
-    segments = _segments(text)
-    full = [s for s in segments if not _PART_TIME.search(s)]
-    notes: list[str] = []
-    if len(full) < len(segments) and not any(QUANTITY.search(s) for s in full):
-        full = segments  # only part-time figures are given
-        notes.append("only a part-time length is given")
-    quantities = []  # (months, unit, position)
-    for segment_index, segment in enumerate(full):
-        for match in QUANTITY.finditer(segment):
-            unit_name = next(name for name, _ in _UNIT_WORDS if match.group(name))
-            value = number_value(match.group("high") or match.group("low"))
-            quantities.append((value * MONTHS[unit_name], unit_name, segment_index))
-    if not quantities:
-        if missing_marker(text) or not re.search(r"\d", text):
+    written = _spell_out(text)
+    masked = mask_noise(written, keep=("percent", "band"))
+    figures = _figures(masked.masked)
+    if not figures:
+        if masked.reason() and not has_digit(masked.masked):
+            return Cell(NAN, MISSING, f"{masked.reason()}, not a length: not stated; treated as missing")
+        if missing_marker(text) or not has_digit(text):
             return not_stated(text) if missing_marker(text) else Cell(NAN, ERROR, "no length found")
         return Cell(NAN, ERROR, "no length found")
-    timed = [q for q in quantities if q[1] != "ects"]
+    _describe(figures, masked.masked)
+    return _choose(figures, masked.masked, text)
+
+
+def bare_length(value: float, unit: str, text: str) -> Cell:
+    """A number with no unit: in ``unit``, unless that makes no sense for a Master's (then said)."""
+    if value < 0:
+        return Cell(NAN, ERROR, "a length cannot be negative")
+    if unit == "months" and 0 < value < 6:
+        months = value * 12
+        return Cell(months, ASSUMED, f"a bare {value:g} read as {value:g} year(s), not months",
+                    note=f"{months:g} months, from {quote(text)}: a bare number under 6 read as years")  # fmt: skip
+    if unit == "years" and value >= 6:
+        note = f"{value:g} months, from {quote(text)}: a bare number of 6 or more read as months"
+        return Cell(value, ASSUMED, f"a bare {value:g} read as {value:g} months, not years", note=note)
+    months = value * MONTHS[unit]
+    if months > 60:
+        return _positive(months, ASSUMED, f"{months:g} months is longer than any Master's: check the unit", text)
+    return _positive(months, OK, None, text, f"a bare number, in {unit}")
+
+
+def _spell_out(text: str) -> str:
+    """"one and a half years" -> "1.5 years", "2 1/2 years" -> "2.5 years", "a year and a half" -> "1.5 year"."""
+    text = re.sub(r"(\d)\s+([½¼¾⅓⅔])", r"\1\2", text)  # "1 ½ years"
+    text = _HALF.sub(lambda m: f"1.5 {m.group(1) or m.group(2)}", text)
+    # "3 semesters + thesis semester": a unit on its own after "+" is one of it
+    text = re.sub(r"(\+|\bplus)\s*(?:an? |one )?(?:[a-z]+ )?(semester|year|month|term|trimester)\b", r"\1 1 \2", text,
+                  flags=re.IGNORECASE)  # fmt: skip
+    text = _AND_A_HALF.sub(lambda m: f"{number_value(m.group(1)) + 0.5:g}", text)
+    return _MIXED.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}", text)
+
+
+def _figures(masked: str) -> list[Figure]:
+    figures = []
+    for match in QUANTITY.finditer(masked):
+        unit_name = next(name for name, _ in _UNIT_WORDS if match.group(name))
+        if unit_name in ("months", "weeks", "days") and len(match.group(unit_name)) == 1:
+            # "12 m" is months, "5 d" days; but not "2 M.Sc." or a lone letter in a sentence
+            after = masked[match.end() : match.end() + 1]
+            if after == "." or after.isalpha():
+                continue
+        low, high = match.group("low"), match.group("high")
+        alternatives = bool(high) and match.group("join") == "/"
+        if alternatives and number_value(high) < number_value(low):
+            alternatives = False
+            high = None  # "1/2 year" is half a year, as written
+            value = number_value(low) / number_value(match.group("high"))
+        else:
+            value = number_value(low if alternatives else (high or low))
+        figures.append(Figure(match.start(), match.end(), value * MONTHS[unit_name], unit_name, alternatives))
+    return figures
+
+
+def _describe(figures: list[Figure], masked: str) -> None:
+    """Give each figure its mode, bound, award and variant, from the words around it."""
+    starts = [f.start for f in figures]
+    ends = [f.end for f in figures]
+    markers = []
+    for name, pattern in _MODE_RES:
+        markers += [(m.start(), m.end(), name) for m in pattern.finditer(masked)]
+    # a study mode belongs to the figures of its own clause: "2 years (120 ECTS), part-time option 3 years"
+    cuts = [0, *(m.end() for m in re.finditer(r"[,;|]|\s(?:or|and|/)\s", masked)), len(masked) + 1]
+    for a, b in itertools.pairwise(cuts):
+        inside = [i for i, f in enumerate(figures) if a <= f.start < b]
+        if not inside:
+            continue
+        clause_markers = sorted(m for m in markers if a <= m[0] < b)
+        modes = _attach(clause_markers, [starts[i] for i in inside], [ends[i] for i in inside])
+        for i, mode in zip(inside, modes, strict=True):
+            figures[i].mode = mode
+    awards = [(m.start(), m.end(), "other") for m in _OTHER_AWARD.finditer(masked)]
+    awards += [(m.start(), m.end(), "master") for m in _MASTERS.finditer(masked)]
+    for figure, award in zip(figures, _attach(sorted(awards), starts, ends), strict=True):
+        figure.award = award
+    for i, figure in enumerate(figures):
+        before = masked[(ends[i - 1] if i else 0) : figure.start]
+        before = re.split(r"[;,|(]|\.\s|\band\b|\bor\b", before)[-1]
+        after = re.split(r"[;,|)]|\.\s|\band\b|\bor\b", masked[figure.end :])[0]
+        figure.bound = bool(_BOUNDS.search(before)) or bool(re.match(r"\s*(?:max(?:imum)?|at most)\b", after, re.I))
+        figure.variant = bool(_VARIANT.search(before[-40:])) or bool(_VARIANT.match(after.strip()[:60]))
+        if not figure.variant and re.match(r"\s*\(?with\b", after):
+            figure.variant = bool(_VARIANT.search(after[:60]))
+
+
+def _attach(markers: list[tuple[int, int, str]], starts: list[int], ends: list[int]) -> list[str | None]:
+    """Which marker each figure belongs to.
+
+    When the first marker comes before the first figure, markers lead their figures ("Full-time 1 year,
+    part-time 2 years"): each figure takes the latest marker before it, and a marker after the last
+    figure belongs to that figure. Otherwise markers trail ("1 year full time, 2 years part time").
+    """
+    if not markers:
+        return [None] * len(starts)
+    leading = markers[0][0] < starts[0]
+    found: list[str | None] = []
+    for i, start in enumerate(starts):
+        next_start = starts[i + 1] if i + 1 < len(starts) else None
+        if leading:
+            before = [name for s, _, name in markers if s < start]
+            value = before[-1] if before else None
+            if next_start is None:
+                trailing = [name for s, _, name in markers if s >= ends[i]]
+                value = trailing[0] if trailing and value is not None and trailing[0] != value else value
+            found.append(value)
+        else:
+            after = [name for s, _, name in markers if s >= ends[i] and (next_start is None or s < next_start)]
+            found.append(after[0] if after else None)
+    return found
+
+
+def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
+    notes: list[str] = []
+    doubts: list[str] = []
+    pool = [f for f in figures if not f.bound]
+    if not pool:
+        return Cell(NAN, MISSING, "only a maximum length is given, not the length: treated as missing")
+    full = [f for f in pool if f.mode in (None, "full-time")]
+    if not full:
+        full = [f for f in pool if f.mode == "part-time"] or pool
+        doubts.append(f"only a {full[0].mode} length is given")
+    elif len(full) < len(pool):
+        notes.append("the full-time length")
+    masters = [f for f in full if f.award != "other"]
+    if masters and len(masters) < len(full):
+        notes.append("the Master's, not the other award")
+        full = masters
+    plain = [f for f in full if not f.variant]
+    if plain and len(plain) < len(full):
+        longest = max(f.months for f in full if f.variant)
+        doubts.append(f"the length without the placement or variant ({longest:g} months with it)")
+        full = plain
+    if any(f.alternatives for f in full):
+        doubts.append('"a/b years" read as the full-time a years')
+    timed = [f for f in full if f.unit != "ects"]
     if not timed:
-        notes.append("length taken from ECTS credits (60 ECTS = 1 year)")
-        timed = quantities
-    months = _combine(timed)
-    return _positive(months, ASSUMED if notes else OK, "; ".join(notes) or None)
+        doubts.append("length taken from ECTS credits (60 ECTS = 1 year)")
+        timed = full
+    months, restated = _combine(timed, masked)
+    if restated:
+        doubts.append(f"several lengths ({', '.join(f'{m:g}' for m in restated)} months); used the longest")
+    if _NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):
+        return Cell(NAN, MISSING, "a start date, not a length: not stated; treated as missing")
+    reading = f"{months:g} months, from {quote(text)}" + "".join(f"; {n}" for n in notes)
+    status = ASSUMED if doubts else OK
+    cell = _positive(months, status, "; ".join(doubts) or None, text)
+    return cell._replace(note=reading) if cell.status != ERROR else cell
 
 
-def _combine(quantities: list[tuple[float, str, int]]) -> float:
-    """Add a larger unit followed by a smaller one (1 year 4 months); else take the longest."""
+def _combine(figures: list[Figure], masked: str) -> tuple[float, list[float]]:
+    """Add a larger unit followed by a smaller one (1 year 4 months) or figures joined by "+"; else the
+    longest. Returns the months and, when differing figures were left out, the figures."""
     order = ["years", "semesters", "trimesters", "terms", "quarters", "months", "weeks", "days", "ects"]
     totals: list[float] = []
-    previous_unit = None
-    for months, unit, _ in quantities:
-        if (
-            previous_unit is not None
-            and order.index(unit) > order.index(previous_unit)
-            and previous_unit == "years"
-            and unit in ("months", "weeks")
-            and months < 12
-        ):
-            totals[-1] += months
+    previous: Figure | None = None
+    for figure in figures:
+        between = masked[previous.end : figure.start] if previous else ""
+        joined = previous is not None and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}(?:\+|plus)\s*", between, re.I)
+        follows = (
+            previous is not None
+            and previous.unit == "years"
+            and figure.unit in ("months", "weeks")
+            and figure.months < 12
+            and order.index(figure.unit) > order.index(previous.unit)
+            and re.fullmatch(r"\s*(?:,|and|&)?\s*", between)
+        )
+        if joined or follows:
+            totals[-1] += figure.months
         else:
-            totals.append(months)
-        previous_unit = unit
-    return max(totals)
+            totals.append(figure.months)
+        previous = figure
+    distinct = sorted({round(t, 6) for t in totals})
+    return max(totals), (distinct if len(distinct) > 1 and distinct[-1] - distinct[0] > 1 else [])
 
 
-def _positive(months: float, status: str, message: str | None) -> Cell:
+def _positive(months: float, status: str, message: str | None, text: str = "", how: str | None = None) -> Cell:
     if months < 0:
         return Cell(NAN, ERROR, "a length cannot be negative")
     if months == 0:
         return Cell(NAN, ERROR, "a length of zero")
-    return Cell(months, status, message)
+    note = f"{months:g} months, from {quote(text)}" + (f"; {how}" if how else "") if text else None
+    return Cell(months, status, message, None, NAN, note)

@@ -12,13 +12,17 @@ class Cell(NamedTuple):
 
     ``status`` is "ok", "missing" (blank or a marker such as N/A: no issue unless ``message``),
     "assumed" (a value, with a warning saying what was assumed) or "error" (unreadable: missing,
-    with an error issue). ``period`` is the money period ("year", "total", ...), else None.
+    with an error issue). ``period`` is the money period ("year", "total", ...), else None. ``low`` is
+    the lower end of a range (NaN: no range), ``note`` says what the value was read from and what was
+    assumed (``12,500 EUR per year, from "..."; converted at 0.85``).
     """
 
     value: float
     status: str
     message: str | None = None
     period: str | None = None
+    low: float = math.nan
+    note: str | None = None
 
 
 NAN = math.nan
@@ -29,7 +33,9 @@ ERROR = "error"
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2009]+")
 _MISSING_EXACT = re.compile(
-    r"^(?:n/?a|n\.a\.?|na|nil|null|none given|not (?:known|stated|given|published|available|applicable)|"
+    r"^(?:n/?a|n\.a\.?|na|nil|null|none given|none stated|not (?:known|stated|given|published|available|applicable|"
+    r"specified|provided|disclosed|listed)(?: yet)?|no (?:data|information|info|details)(?: available| given)?|"
+    r"information (?:not|un)available|not yet (?:known|available|published|confirmed)|coming soon|"
     r"unknown|tb[acd]|t\.b\.[acd]\.?|to be (?:confirmed|announced|decided|determined)|-+|–|—|\?+|\.+|x|"
     r"varies|various|variable|pending|ask|enquire|contact us|see (?:below|above|notes?))$",
     re.IGNORECASE,

@@ -1,0 +1,241 @@
+"""What a cell mentions, before anything is decided: the numbers that are not values, and the context
+of the numbers that may be.
+
+Money and duration cells are read in two steps. This module does the first: it finds every number
+that is *not* a value (a link, a phone number, a date, an academic year, a fee band, a percentage, an
+ordinal, a code glued to letters) and masks it, so no later step can take it for one; and it gives each
+remaining figure its context: the words that lead up to it and the words that trail it within its
+clause. The kind modules then classify each figure by that context (its currency, period, label and
+role) and choose.
+
+Masking keeps every position: a masked character is replaced by ``MASK``, which is neither a digit, a
+letter nor a space, so spans found on the masked text index the original text too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+MASK = "\u2591"
+
+# What a masked number was, in the words a person would use ("a phone number, not an amount").
+NOISE_PHRASES = {
+    "link": "a link",
+    "email": "an e-mail address",
+    "phone": "a phone number",
+    "date": "a date",
+    "academic year": "an academic year",
+    "year": "a year",
+    "band": "a fee band",
+    "percent": "a percentage",
+    "ordinal": "a rank or ordinal",
+    "code": "a code",
+}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_YEAR = r"(?:19[89]\d|20[0-4]\d)"
+# Order matters: a link is masked before the dates and numbers inside it are looked at.
+_NOISE = [
+    ("link", r"\b(?:https?://|www\.)\S+|(?:\.\.\.|…)?/?(?:[\w.-]+/){2,}[\w.%?=&#-]*|"
+     r"\b[\w-]+\.(?:php|html?|aspx?|jsp|pdf|docx?|cfm)\b\S*|\b[\w-]+(?:\.[\w-]+)*\.(?:ac\.uk|edu|com|org|de|nl|se)\b\S*"),
+    ("email", r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    ("phone", r"(?:\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s.-]\d{2,5}){1,4})|"
+     r"(?<![\d,.])0\d{2,5}(?:[\s.-]\d{3,4}){1,3}(?![\d,])|"
+     r"(?:\b(?:call|phone|telephone|tel\.?|ring|fax|whatsapp|mobile)\b:?\s*)\(?\d[\d\s().-]{6,}\d"),
+    ("date", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?\b|"
+     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b|\b{_MONTH}\s+{_YEAR}\b|"
+     rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:{_YEAR}|\d{{2}})\b|\b{_YEAR}-\d{{2}}-\d{{2}}\b"),
+    ("academic year", rf"\b(?:AY\s?)?{_YEAR}\s?[/–-]\s?(?:{_YEAR}|\d{{2}})\b(?![.,]\d)"),
+    ("band", r"\b(?:fee\s+)?(?:band|tier|category|group|level|grade|zone|class)\s+[0-9A-H]\b(?![.,]?\d)"),
+    ("percent", r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|pc\b)"),
+    ("ordinal", r"\b\d+(?:st|nd|rd|th)\b|\b(?:no\.?|number|#)\s?\d+\b|\b(?:top|ranked|rank)\s+\d+\b"),
+    ("year", rf"(?<![\d,.'£€$])(?<![£€$] )(?<!(?-i:[A-Z]{{3}}) )\b{_YEAR}\b"
+     rf"(?![.,]\d|\s?(?:€|£|\$|(?-i:[A-Z]{{3}})\b|k\b|euros?\b|pounds?\b|dollars?\b))"),
+]  # fmt: skip
+_NOISE_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _NOISE]
+
+
+@dataclass(frozen=True)
+class Masked:
+    """A cell's text with every number that is not a value masked, and what was masked."""
+
+    text: str  # the original (cleaned) text
+    masked: str  # same length; masked numbers are MASK characters
+    noise: tuple[str, ...]  # kinds masked, in order of appearance (may repeat)
+
+    def reason(self) -> str | None:
+        """Why a cell with digits gave no value, in a short phrase ("a phone number"), or None."""
+        kinds = list(dict.fromkeys(self.noise))
+        if not kinds:
+            return None
+        return " and ".join(NOISE_PHRASES[k] for k in kinds[:2])
+
+
+def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
+    """Mask links, phone numbers, dates, academic years, bands, percentages, ordinals and years.
+
+    ``keep`` names kinds not to mask (a duration cell keeps its percentages, say).
+    """
+    chars = list(text)
+    found: list[tuple[int, str]] = []
+    current = text
+    for kind, pattern in _NOISE_RES:
+        if kind in keep:
+            continue
+        for match in pattern.finditer(current):
+            if not re.search(r"\d", match.group(0)):
+                continue
+            start, end = match.span()
+            chars[start:end] = MASK * (end - start)
+            found.append((start, kind))
+        current = "".join(chars)
+    noise = tuple(kind for _, kind in sorted(found))
+    return Masked(text, current, noise)
+
+
+_BREAKS = re.compile(r"\s*(?:\r?\n|<br\s*/?>|</p>|</li>|</div>)\s*", re.IGNORECASE)
+
+
+def lines_apart(text: str) -> str:
+    """Line breaks (and their HTML forms) as clause separators, before spaces are collapsed."""
+    text = re.sub(r"(?:&nbsp;|\u00a0){2,}|\s{3,}", " | ", text)  # a run of blanks set things apart
+    text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&pound;", "£").replace("&euro;", "€")
+    text = _BREAKS.sub(" | ", text)
+    return re.sub(r"<[^<>]{1,40}>", " ", text).strip(" |")
+
+
+def has_digit(text: str) -> bool:
+    return bool(re.search(r"\d", text))
+
+
+# Hard separators of clauses: a semicolon, a bar, a line break, a full stop that ends a sentence.
+_HARD = re.compile(r"[;|\n•]|\.(?=\s+[A-Z(])|\s-\s(?=[A-Z])")
+_SOFT = re.compile(r",(?!\d{3})|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\s/\s(?=[A-Z£€$\d])|\s\+\s|\bplus\b|\bvs\.?")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The words around one figure: ``lead`` before it and ``tail`` after it, within its clause.
+
+    ``lead`` and ``tail`` stop at commas and "and" too (what names the figure itself: "a £500 deposit");
+    ``wide`` reaches to the clause's hard ends (a label that covers several figures: "International
+    students, per year: £20,000").
+    """
+
+    lead: str
+    tail: str
+    wide_lead: str = ""
+    wide_tail: str = ""
+    heading: str = ""  # the nearest line before the figure's clause that holds no figure ("International students")
+
+    @property
+    def words(self) -> str:
+        return f"{self.lead} {self.tail}"
+
+    @property
+    def wide(self) -> str:
+        return f"{self.wide_lead} {self.wide_tail}"
+
+
+_LINKING = {
+    "of", "to", "from", "about", "approximately", "approx", "around", "is", "are", "be", "costs", "cost", "at",
+    "pay", "pays", "paying", "charge", "charged", "only", "for", "by", "up", "with", "than", "over", "under", "ca",
+    "c", "circa", "roughly", "nearly", "almost", "total", "totalling", "and", "or", "plus", "a", "an", "the",
+}  # fmt: skip
+_IMMEDIATE_TAIL = re.compile(
+    r"^\s*(?:\([^()]*\)|\[[^\[\]]*\]|(?:per|a|an|each|every|/|pro|par|por|al)\s*(?:academic year|year|yr|annum|"
+    r"semester|sem|term|trimester|quarter|month|week|credit|module|course|ects|an|année|jahr|año|anno|jaar|år)\b|"
+    r"p\.?\s?a\.?|total|in total|annually|yearly)",
+    re.IGNORECASE,
+)
+_LABEL_END = re.compile(r"(?::|\s[-–]|=)\s*$")
+
+
+def contexts(masked: str, spans: list[tuple[int, int]]) -> list[Context]:
+    """The lead and tail of each figure at ``spans`` (sorted, not overlapping) in ``masked`` text.
+
+    Between two figures, text after the last clause separator leads the next figure and text before
+    the first trails the previous one. With no separator, what follows a figure at once (a bracket,
+    "per year") trails it; the rest leads the next figure when it ends like a label (``International:``)
+    or when the first figure had a label of its own, else it trails.
+    """
+    if not spans:
+        return []
+    narrow = _split(masked, spans, _HARD, _SOFT)
+    wide = _split(masked, spans, _HARD, None)
+    headings = _headings(masked, spans)
+    return [
+        Context(lead.strip(), tail.strip(), wide_lead.strip(), wide_tail.strip(), heading)
+        for (lead, tail), (wide_lead, wide_tail), heading in zip(narrow, wide, headings, strict=True)
+    ]
+
+
+def _headings(masked: str, spans: list[tuple[int, int]]) -> list[str]:
+    bounds = [0, *(m.end() for m in _HARD.finditer(masked)), len(masked) + 1]
+    clauses = [(a, b, masked[a : b - 1].strip()) for a, b in itertools.pairwise(bounds)]
+    found = []
+    for start, _ in spans:
+        heading = ""
+        for a, _b, clause in reversed(clauses):
+            if a >= start:
+                continue
+            if clause and not has_digit(clause) and MASK not in clause and len(clause.split()) <= 6:
+                heading = clause
+                break
+        found.append(heading)
+    return found
+
+
+def _split(
+    masked: str, spans: list[tuple[int, int]], hard: re.Pattern[str], soft: re.Pattern[str] | None
+) -> list[tuple[str, str]]:
+    def cuts(text: str) -> list[re.Match[str]]:
+        found = list(hard.finditer(text))
+        if soft is not None:
+            found += list(soft.finditer(text))
+        return sorted(found, key=lambda m: m.start())
+
+    before = masked[: spans[0][0]]
+    found = cuts(before)
+    first_lead = before[found[-1].end() :] if found else before
+    # "Statutory fee €2,530 / Institutional fee €20,500": words right before the first figure label it,
+    # and so the words before each later figure label that one
+    last_word = re.search(r"([A-Za-z\u00c0-\u024f']+)\W*$", first_lead)
+    labels_lead = bool(_LABEL_END.search(first_lead)) or bool(
+        last_word and last_word.group(1).lower() not in _LINKING and len(first_lead.split()) <= 6
+    )
+    leads = [first_lead]
+    tails = []
+    for (_, end), (next_start, _) in itertools.pairwise(spans):
+        between = masked[end:next_start]
+        separators = cuts(between)
+        if separators:
+            tails.append(between[: separators[0].start()])
+            leads.append(between[separators[-1].end() :])
+            continue
+        immediate = _IMMEDIATE_TAIL.match(between)
+        cut = immediate.end() if immediate else 0
+        rest = between[cut:]
+        if _LABEL_END.search(rest) or labels_lead:
+            tails.append(between[:cut])
+            leads.append(rest)
+        else:
+            tails.append(between)
+            leads.append("")
+    after = masked[spans[-1][1] :]
+    found = cuts(after)
+    tails.append(after[: found[0].start()] if found else after)
+    return list(zip(leads, tails, strict=True))
+
+
+def quote(text: str, limit: int = 70) -> str:
+    """A piece of a cell, quoted and shortened for a message."""
+    text = text.strip(" ,;:-")
+    if len(text) > limit:
+        text = text[: limit - 3].rstrip() + "..."
+    return f'"{text}"'

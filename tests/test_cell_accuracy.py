@@ -1,0 +1,57 @@
+"""The cell parsers against the ground-truth corpus (tests/cell_corpus.py, measured by tests/cell_accuracy.py)."""
+
+from __future__ import annotations
+
+import math
+
+from cell_accuracy import measure
+from cell_corpus import CASES, MISSING
+
+from programscore import load_profile
+from programscore.profiles import PERIODS
+
+KINDS = {"money", "duration", "boolean", "rating", "percent"}
+
+
+def test_corpus_is_large_and_covers_many_currencies() -> None:
+    assert len(CASES) >= 400
+    currencies = {c.expected[1] for c in CASES if c.kind == "money" and c.expected is not MISSING}
+    assert len(currencies) >= 10, sorted(currencies)
+
+
+def test_corpus_cases_are_well_formed() -> None:
+    rates = load_profile("article").currency
+    seen: dict[tuple, object] = {}
+    for case in CASES:
+        assert case.kind in KINDS, case
+        key = (case.kind, repr(case.raw), repr(sorted(case.options.items())))
+        assert key not in seen, f"duplicate case {case}"
+        seen[key] = case.expected
+        if case.expected is MISSING:
+            continue
+        if case.kind == "money":
+            amount, code, period = case.expected
+            assert amount >= 0 and period in PERIODS, case
+            assert rates.rate(code) is not None, case
+        elif case.kind == "boolean":
+            assert case.expected in (0.0, 0.5, 1.0), case
+        elif case.kind == "percent":
+            assert 0 <= case.expected <= 1, case
+        elif case.kind == "rating":
+            low, high = case.options.get("scale", [0, 5])
+            assert low <= case.expected <= high, case
+
+
+def test_measure_counts_add_up() -> None:
+    result = measure(CASES)
+    overall = result["overall"]
+    assert overall["cases"] == len(CASES)
+    assert overall["right"] <= min(overall["given"], overall["stated"])
+    assert sum(k["cases"] for k in result["kinds"].values()) == len(CASES)
+
+
+# Gate for the rewritten cell parsers (src/programscore/parsing/): of the values they give, at least 99%
+# must be what the cell says. The old parsers fail this; run `python tests/cell_accuracy.py` for the list.
+def test_parsers_precision_at_least_99_percent() -> None:
+    precision = measure(CASES)["overall"]["precision"]
+    assert not math.isnan(precision) and precision >= 0.99, f"precision {precision:.3f}"
