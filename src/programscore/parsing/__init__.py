@@ -307,9 +307,9 @@ def far_values(sheet: pd.DataFrame, column: ParsedColumn, criterion: Criterion, 
     flagged = np.flatnonzero(far | low)
     if not len(flagged):
         return empty_issues()
-    limit = "max" if criterion.lower_is_better else "min"
     messages = []
-    for value, is_low in zip(values[flagged], low[flagged] & ~far[flagged], strict=True):
+    for value, is_low in zip(values[flagged], low[flagged], strict=True):
+        limit = "max" if value > median else "min"
         shown = f"{value:,.2f}".rstrip("0").rstrip(".") + (f" {unit}" if unit else "")
         if is_low:
             messages.append(f"a tuition fee of {shown} is implausibly low: check the cell (a fee band or a count?)")

@@ -86,6 +86,7 @@ _VARIANT = re.compile(
 _NOT_A_LENGTH = re.compile(r"\b(?:starts?|starting|start date|intake|begins?|commenc\w*|deadline|entry)\b", re.I)
 _HALF = re.compile(r"\b(?:a|one) (year|month) and a half\b|\bhalf a (year)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(rf"\b({NUMBER_WORD}|\d+) and a half\b", re.IGNORECASE)
+_SPELLED = re.compile(r"half|[½¼¾⅓⅔]|/|\+|plus", re.IGNORECASE)
 _MIXED = re.compile(r"\b(\d+)\s+(\d)/(\d)(?=\s*[a-z])", re.IGNORECASE)
 
 
@@ -152,6 +153,8 @@ def bare_length(value: float, unit: str, text: str) -> Cell:
 
 def _spell_out(text: str) -> str:
     """"one and a half years" -> "1.5 years", "2 1/2 years" -> "2.5 years", "a year and a half" -> "1.5 year"."""
+    if not _SPELLED.search(text):
+        return text
     text = re.sub(r"(\d)\s+([½¼¾⅓⅔])", r"\1\2", text)  # "1 ½ years"
     text = _HALF.sub(lambda m: f"1.5 {m.group(1) or m.group(2)}", text)
     # "3 semesters + thesis semester": a unit on its own after "+" is one of it
@@ -190,7 +193,7 @@ def _describe(figures: list[Figure], masked: str) -> None:
     for name, pattern in _MODE_RES:
         markers += [(m.start(), m.end(), name) for m in pattern.finditer(masked)]
     # a study mode belongs to the figures of its own clause: "2 years (120 ECTS), part-time option 3 years"
-    cuts = [0, *(m.end() for m in re.finditer(r"[,;|]|\s(?:or|and|/)\s", masked)), len(masked) + 1]
+    cuts = [0, *(m.end() for m in _CLAUSE_CUTS.finditer(masked)), len(masked) + 1]
     for a, b in itertools.pairwise(cuts):
         inside = [i for i, f in enumerate(figures) if a <= f.start < b]
         if not inside:
@@ -205,12 +208,19 @@ def _describe(figures: list[Figure], masked: str) -> None:
         figure.award = award
     for i, figure in enumerate(figures):
         before = masked[(ends[i - 1] if i else 0) : figure.start]
-        before = re.split(r"[;,|(]|\.\s|\band\b|\bor\b", before)[-1]
-        after = re.split(r"[;,|)]|\.\s|\band\b|\bor\b", masked[figure.end :])[0]
-        figure.bound = bool(_BOUNDS.search(before)) or bool(re.match(r"\s*(?:max(?:imum)?|at most)\b", after, re.I))
+        before = _BEFORE_CUT.split(before)[-1]
+        after = _AFTER_CUT.split(masked[figure.end :], maxsplit=1)[0]
+        figure.bound = bool(_BOUNDS.search(before)) or bool(_TRAILING_BOUND.match(after))
         figure.variant = bool(_VARIANT.search(before[-40:])) or bool(_VARIANT.match(after.strip()[:60]))
-        if not figure.variant and re.match(r"\s*\(?with\b", after):
+        if not figure.variant and _WITH.match(after):
             figure.variant = bool(_VARIANT.search(after[:60]))
+
+
+_BEFORE_CUT = re.compile(r"[;,|(]|\.\s|\band\b|\bor\b")
+_AFTER_CUT = re.compile(r"[;,|)]|\.\s|\band\b|\bor\b")
+_TRAILING_BOUND = re.compile(r"\s*(?:max(?:imum)?|at most)\b", re.IGNORECASE)
+_WITH = re.compile(r"\s*\(?with\b")
+_CLAUSE_CUTS = re.compile(r"[,;|]|\s(?:or|and|/)\s")
 
 
 def _attach(markers: list[tuple[int, int, str]], starts: list[int], ends: list[int]) -> list[str | None]:

@@ -58,6 +58,18 @@ _NOISE = [
      rf"(?![.,]\d|\s?(?:€|£|\$|(?-i:[A-Z]{{3}})\b|k\b|euros?\b|pounds?\b|dollars?\b))"),
 ]  # fmt: skip
 _NOISE_RES = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in _NOISE]
+# Cheap tests that rule a kind out before its pattern runs (most cells have none of these).
+_MAY_HAVE = {
+    "link": re.compile(r"/.*/|www|http|\.(?:php|html?|aspx?|jsp|pdf|docx?|cfm|ac\.uk|edu|com|org|de|nl|se)\b", re.I),
+    "email": re.compile("@"),
+    "phone": re.compile(r"\+\d|(?<![\d,.])0\d|call|phone|tel|ring|fax|whatsapp|mobile", re.IGNORECASE),
+    "date": re.compile(rf"{_MONTH}|\d[./-]\d{{1,2}}[./-]\d", re.IGNORECASE),
+    "academic year": re.compile(rf"{_YEAR}\s?[/–-]"),
+    "band": re.compile(r"band|tier|category|group|level|grade|zone|class", re.IGNORECASE),
+    "percent": re.compile(r"%|per ?cent|pc\b", re.IGNORECASE),
+    "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b|no\.?\s?\d|number|#|top|rank", re.IGNORECASE),
+    "year": re.compile(rf"(?<!\d){_YEAR}(?!\d)"),
+}
 
 
 @dataclass(frozen=True)
@@ -85,32 +97,41 @@ def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
     found: list[tuple[int, str]] = []
     current = text
     for kind, pattern in _NOISE_RES:
-        if kind in keep:
+        if kind in keep or not _MAY_HAVE[kind].search(current):
             continue
+        masked_any = False
         for match in pattern.finditer(current):
-            if not re.search(r"\d", match.group(0)):
+            if not _DIGIT.search(match.group(0)):
                 continue
             start, end = match.span()
             chars[start:end] = MASK * (end - start)
             found.append((start, kind))
-        current = "".join(chars)
+            masked_any = True
+        if masked_any:
+            current = "".join(chars)
     noise = tuple(kind for _, kind in sorted(found))
     return Masked(text, current, noise)
 
 
+_MARKUP = re.compile(r"[\n\r<&\u00a0]|\s{3}")
 _BREAKS = re.compile(r"\s*(?:\r?\n|<br\s*/?>|</p>|</li>|</div>)\s*", re.IGNORECASE)
 
 
 def lines_apart(text: str) -> str:
     """Line breaks (and their HTML forms) as clause separators, before spaces are collapsed."""
+    if not _MARKUP.search(text):
+        return text
     text = re.sub(r"(?:&nbsp;|\u00a0){2,}|\s{3,}", " | ", text)  # a run of blanks set things apart
     text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&pound;", "£").replace("&euro;", "€")
     text = _BREAKS.sub(" | ", text)
     return re.sub(r"<[^<>]{1,40}>", " ", text).strip(" |")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def has_digit(text: str) -> bool:
-    return bool(re.search(r"\d", text))
+    return bool(_DIGIT.search(text))
 
 
 # Hard separators of clauses: a semicolon, a bar, a line break, a full stop that ends a sentence.
