@@ -62,7 +62,8 @@ def input_options(command: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(
         [
             click.argument("input", type=click.Path(allow_dash=True)),
-            click.option("--sheet", metavar="NAME", help="Workbook sheet to read (default: the first with a table)."),
+            click.option("--sheet", metavar="NAME",
+                         help="Workbook sheet to read (default: the one whose headers match the profile best)."),
             click.option(
                 "--header-row",
                 type=click.IntRange(min=1),
