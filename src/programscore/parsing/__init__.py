@@ -104,7 +104,7 @@ def _unit_in_header(header: str) -> str | None:
 
 def _currency_in_header(header: str, profile: Profile) -> str | None:
     """The currency a header names: "Fees (EUR)", "Tuition (£)", "Fee in euros"."""
-    from .money import ISO, SYMBOLS, WORDS
+    from .currencies import ISO, SYMBOLS, WORDS
 
     for token in re.findall(r"[A-Z]{3}|[£€$¥₹]|[A-Za-z]+", header):
         if token in profile.currency.rates or token == profile.currency.base or token in ISO:
@@ -118,7 +118,7 @@ def _currency_in_header(header: str, profile: Profile) -> str | None:
 
 def period_in_header(header: str) -> str | None:
     """The period a header states: "Tuition fee per year", "Fees (per annum)", "Fees per semester"."""
-    from .money import _period_of
+    from .fee_words import period_of as _period_of
 
     period = _period_of(header)
     return period if period != "total" else None

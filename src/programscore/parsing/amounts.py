@@ -1,0 +1,252 @@
+"""Step two of reading a fee cell: every amount it mentions, with its currency, multiplier and range,
+and what its context says of it (period, role, whether it is a bound).
+
+Masked text (``mentions.mask_noise``) comes in, so no link, phone number or year is ever an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .currencies import CURRENCY, FAMILIES, ISO, MULTIPLIERS, NOT_CODES, SYMBOLS, currency_code
+from .fee_words import BOUND, COUNTED, MONEY_WORDS, PART_TIME, ROLE_PATTERNS, period_of
+from .mentions import MASK, Context, contexts
+
+if TYPE_CHECKING:
+    from .money import MoneyRules
+
+# An amount as catalogues write it: 1,234.5 / 1.234,5 / 180 000 / 1'460 / 2,50,000 (lakh style) / 9250
+NUM = (
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?"
+    r"|\d{1,3}(?:(?P<sep>[,.'’\u00a0 ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2}(?!\d))?"
+    r"|\d+(?:[.,]\d+)?)"
+)
+_MULT = r"(?:\s?(?:k|K|m|M|mn|bn)\b|\s(?:thousand|million|lakhs?|lacs?|crores?)\b)"
+AMOUNT = re.compile(
+    rf"(?P<pre>{CURRENCY}|\b(?-i:[A-Z]{{3}})(?=\d))?\s?(?P<num>{NUM.replace('sep', 'sep1')})(?P<mult1>{_MULT})?"
+    rf"(?:(?P<mid>\s?{CURRENCY})?\s?(?:-|–|to|bis|till|until|a|à|hasta|tot)\s?(?P<pre2>{CURRENCY})?\s?"
+    rf"(?P<num2>{NUM.replace('sep', 'sep2')})"
+    rf"(?P<mult2>{_MULT})?)?"
+    rf"(?P<post>\s?{CURRENCY}|(?-i:[A-Z]{{3}})\b)?(?:[.,]-|[.,]–)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Amount:
+    """One amount a cell mentions, with what its context says of it."""
+
+    start: int
+    end: int
+    high: float  # the amount (a range's upper end)
+    low: float  # a range's lower end (= high for one amount)
+    currency: str | None
+    context: Context
+    period: str | None = None
+    role: str = "tuition"
+    bound: str | None = None  # "from" / "up to": the amount is a bound, not the fee
+    problem: str | None = None  # a currency that cannot be told
+    symbol: str = ""  # the currency as written
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def is_range(self) -> bool:
+        return self.low != self.high
+
+
+def amount_value(token: str) -> float:
+    """The value of one written amount: ``12,500`` and ``12.500`` are 12500, ``12.5`` and ``1,5`` are 12.5
+    and 1.5, ``2,50,000`` is 250000, ``180 000`` and ``1'460`` are thousands."""
+    token = token.strip().replace("\u00a0", " ").replace("’", "'")
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", token):
+        return float(token.replace(",", ""))
+    grouped = re.fullmatch(r"(\d{1,3})((?:([,.' ])\d{3})(?:\3\d{3})*)(?:[.,](\d{1,2}))?", token)
+    if grouped:
+        whole = grouped.group(1) + re.sub(r"\D", "", grouped.group(2))
+        decimals = grouped.group(4)
+        return float(whole + ("." + decimals if decimals else ""))
+    simple = re.fullmatch(r"(\d+)(?:([.,])(\d+))?", token)
+    if simple is None:
+        raise ValueError(token)
+    whole, _, decimals = simple.groups()
+    if decimals is None:
+        return float(whole)
+    if len(decimals) == 3:  # 12.500 and 1,500: a thousands separator, as money is written
+        return float(whole + decimals)
+    return float(f"{whole}.{decimals}")
+
+
+def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
+    """Every amount in the (masked) cell, with currency, range, context, period, role and bound."""
+    found = []
+    for match in AMOUNT.finditer(masked):
+        num = match.group("num")
+        if not num or not _stands_alone(masked, match):
+            continue
+        pre, post = (match.group("pre") or "").strip(), (match.group("post") or "").strip()
+        pre2 = (match.group("pre2") or "").strip()
+        if not post and match.group("mid"):
+            post = match.group("mid").strip()
+        before = re.search(r"\b((?-i:[A-Z]{3}))\s?$", masked[: match.start()])
+        if before and before.group(1) in ISO and not pre[:3].isupper():
+            pre = before.group(1)  # "AUD $49,500": the code says which dollar
+        symbol = pre or pre2 or post
+        currency, problem = _currency(pre or pre2, post, text, rules)
+        if currency is None and problem is None and re.fullmatch(r"[A-Z]{3}", post) and post not in NOT_CODES:
+            problem = (
+                f"unknown currency {post}: the profile has no rate for it "
+                f"(add {post} = <value of 1 {post} in {rules.base}> to [currency] rates)"
+            )
+        high = amount_value(num) * _multiplier(match.group("mult1") or match.group("mult2"))
+        low = high
+        if match.group("num2"):
+            second = amount_value(match.group("num2")) * _multiplier(match.group("mult2"))
+            if not match.group("mult1") and match.group("mult2"):
+                high = amount_value(num) * _multiplier(match.group("mult2"))  # "£9-12k"
+            low, high = high, second
+            if high < low:  # "£1,200 - 50 per credit" is no range: keep the first figure
+                high = low
+        if _negative(masked, match.start()):
+            problem = "a fee cannot be negative"
+        amount = Amount(match.start(), match.end(), high, low, currency, Context("", ""), problem=problem)
+        amount.symbol = symbol
+        found.append(amount)
+    if not found:
+        return []
+    if any(a.currency or a.problem for a in found):  # bare figures beside priced ones are no amounts
+        found = [a for a in found if a.currency or a.problem]
+    for amount, context in zip(found, contexts(masked, [(a.start, a.end) for a in found]), strict=True):
+        amount.context = context
+        amount.period = next(
+            (p for p in map(period_of, (context.tail, context.lead, context.wide_tail, context.wide_lead)) if p), None
+        )
+        amount.role = _role_of(context)
+        bound = BOUND.search(context.lead)
+        amount.bound = bound.group(0).strip().lower() if bound else None
+    return _currency_for_bare(_resolve_families(found, masked, text, rules), masked, text, rules)
+
+
+def _negative(masked: str, start: int) -> bool:
+    """A minus sign right before an amount ("-£500", "fee: -500"), not a dash after a word or figure."""
+    if start == 0 or masked[start - 1] != "-":
+        return False
+    before = masked[: start - 1].rstrip()
+    return not before or before[-1] in "(:="
+
+
+def _stands_alone(masked: str, match: re.Match[str]) -> bool:
+    """Digits glued to letters (``4870f``, ``SW7``, ``12th``) or counted things are no amount."""
+    start, _end = match.span("num")
+    before = masked[start - 1] if start > 0 else " "
+    after_text = masked[match.end() :] if match.end() < len(masked) else ""
+    if before.isalpha() and not (match.group("pre") or "").strip():
+        return False
+    if (before and before in "/#" + MASK) or (before == "-" and start > 1 and masked[start - 2].isalnum()):
+        return False
+    if after_text[:1].isalpha() or after_text[:1] == MASK or re.match(r"[:.]\d", after_text):
+        return False
+    if before == ":" and start > 1 and masked[start - 2].isdigit():
+        return False
+    if after_text[:1] == "/" and not re.match(r"/\s*[a-z]", after_text, re.IGNORECASE):
+        return False
+    has_currency = bool((match.group("pre") or "").strip() or (match.group("post") or "").strip()
+                        or (match.group("pre2") or "").strip())  # fmt: skip
+    return not (not has_currency and COUNTED.match(after_text))
+
+
+def _multiplier(suffix: str | None) -> float:
+    if not suffix:
+        return 1.0
+    word = suffix.strip().lower()
+    if word == "bn":
+        return 1e9
+    return MULTIPLIERS[word]
+
+
+def _resolve_families(amounts: list[Amount], masked: str, text: str, rules: MoneyRules) -> list[Amount]:
+    """``$`` in a cell that says "(all amounts CAD)", ``kr`` in a SEK column, ``¥`` beside "RMB"."""
+    loose = {t for t in re.findall(r"\b(?-i:[A-Z]{3})\b", masked) if t in ISO}
+    if re.search(r"\bRMB\b|人民币|yuan|元", text, re.IGNORECASE):
+        loose.add("CNY")
+    for amount in amounts:
+        family = FAMILIES.get(amount.symbol.lower()) or FAMILIES.get(amount.symbol)
+        if not family:
+            continue
+        named = loose & family
+        if len(named) == 1:
+            amount.currency, amount.problem = named.pop(), None
+        elif rules.currency_stated and rules.default_currency in family:
+            amount.currency, amount.problem = rules.default_currency, None
+    return amounts
+
+
+def _currency(pre: str, post: str, text: str, rules: MoneyRules) -> tuple[str | None, str | None]:
+    """(code, problem) of the currency named next to an amount; a code beats a symbol ("$7,500 CAD")."""
+    if re.fullmatch(r"[A-Z]{3}", post) and post in ISO and pre in SYMBOLS:
+        pre = ""
+    for token in (pre, post):
+        if not token:
+            continue
+        code, problem = currency_code(token, text, rules)
+        if code or problem:
+            return code, problem
+    return None, None
+
+
+def _currency_for_bare(amounts: list[Amount], masked: str, text: str, rules: MoneyRules) -> list[Amount]:
+    """Bare figures beside priced ones are not amounts; a lone currency elsewhere in the cell ("Fees
+    (EUR): 12,000") names the bare ones' currency; a bare figure with nothing to say it is money
+    ("Number of places: 40", "IELTS 6.5") is marked as no amount."""
+    priced = [a for a in amounts if a.currency or a.problem]
+    if priced:
+        return priced
+    loose = _loose_currency(masked, text, rules)
+    for amount in amounts:
+        if loose:
+            amount.currency = loose
+        elif not _money_like(amount, masked, rules):
+            amount.role = "figure that is not an amount"
+    return amounts
+
+
+def _money_like(amount: Amount, masked: str, rules: MoneyRules) -> bool:
+    """A figure with no currency is an amount only when something says so: fee words around it, a
+    currency from the column or profile, or a cell that is little more than the figure."""
+    if amount.high < 100 and amount.high != 0:
+        return False  # no tuition fee is under 100: a band, a count, a score
+    if rules.currency_stated or MONEY_WORDS.search(amount.context.wide) or MONEY_WORDS.search(amount.context.words):
+        return True
+    rest = (masked[: amount.start] + " " + masked[amount.end :]).strip()
+    return len(re.findall(r"[^\W\d_]+", rest)) <= 2
+
+
+def _loose_currency(masked: str, text: str, rules: MoneyRules) -> str | None:
+    codes = set()
+    for token in re.finditer(CURRENCY, masked, re.IGNORECASE):
+        code, _ = currency_code(token.group(0), text, rules)
+        if code and (token.group(0).strip().upper() != token.group(0).strip() or len(token.group(0).strip()) != 3
+                     or token.group(0).strip() in ISO):  # fmt: skip
+            codes.add(code)
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _role_of(context: Context) -> str:
+    """What an amount is, from the words right after it ("£1,500 placement fee"), then right before it
+    ("Application fee: £50", "loans of up to £11,836"). A bracket after it speaks of something else."""
+    near_tail = " ".join(re.split(r"[(\[]", context.tail)[0].split()[:4])
+    near_lead = " ".join(context.lead.split()[-7:])
+    for part in (near_tail, near_lead):
+        for name, pattern in ROLE_PATTERNS:
+            if pattern.search(part):
+                if name == "placement fee" and not re.search(r"fee|cost|charge|extra|additional|\+", part, re.I):
+                    continue  # "with placement: £12,000" is a tuition fee
+                if name == "instalment" and re.search(r"\btotal\b", part, re.IGNORECASE):
+                    continue
+                return name
+    if PART_TIME.search(near_lead) or PART_TIME.search(near_tail):
+        return "part-time fee"
+    return "tuition"
+
+

@@ -1,0 +1,134 @@
+"""The words of fee cells: periods, roles, free tuition, bounds and counts, in the languages catalogues use.
+
+Each is a named pattern that ``money`` asks of an amount's context ("what period does this say?",
+"is this a deposit?"); the words live here so the deciding code reads as decisions.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _per(units: str) -> str:
+    """'per year', 'a year', 'each year', '/ year', '/yr', 'pro Jahr', 'par an' for the given unit words."""
+    return rf"(?:\b(?:per|a|an|each|every|pro|par|por|al|by)\s+|/\s*)(?:{units})\b"
+
+
+PERIOD_PATTERNS = [
+    ("credit", _per(r"credits?|credit hours?|cr|units?|ects(?: credits?)?|ec|point|points|unit of credit|"
+                    r"cr[ée]dito(?: ects)?|cr[ée]ditos|crediti|cr[ée]dit(?: ects)?|leistungspunkte?|\d+ credits?")),
+    ("module", _per(r"modules?|courses?|class|subject")),
+    ("semester", _per(r"semester|sem|semestre") + r"|\bsemesterly\b|\bsemester fees?\b|\bper-semester\b|"
+     r"\bsemestergebühr\w*|\bsemestral\w*"),
+    ("trimester", _per(r"trimester")),
+    ("term", _per(r"term|quarter term")),
+    ("quarter", _per(r"quarter")),
+    ("month", _per(r"month|mo|mth|monat|mois|mes") + r"|\bmonthly\b|\bp\.\s?m\.?(?=\W|$)|\bpcm\b"),
+    ("week", _per(r"week|wk") + r"|\bweekly\b"),
+    ("year", _per(r"year|yr|annum|academic year|study year|session|ay|jahr|an|année|año|jaar|anno|år")
+     + r"|\bp\.?\s?a\.?(?=\W|$)|\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
+     r"\bj[äa]hrlich\w*|\ball'anno\b|\bl'anno\b|\bpar an\b|\bal año\b|\bpor año\b|\banual\b|每年|年間|/年|"
+     r"\bper jaar\b|\bper år\b|\bi året\b"),
+    ("total", r"\btotal\b|\bwhole (?:course|programme|program|degree)\b|\bfull (?:course|programme|program|degree)\b|"
+     r"\boverall\b|\bentire\b|\bfor the (?:course|programme|program|degree)\b|\bin full\b"),
+]  # fmt: skip
+PERIODS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PERIOD_PATTERNS]
+PERIOD_WORDS = {"credit": "per credit", "module": "per module", "total": "in total"}
+
+# Roles an amount can have besides tuition, by the words around it. Order matters: the first wins.
+ROLES = [
+    ("loan", r"\bloans?\b|\bborrow"),
+    ("scholarship", r"scholarships?|fellowships?|bursar(?:y|ies)|stipends?|studentships?|\bgrants?\b|"
+     r"\bawards?\b|\bfunding\b|\bfunded\b|\bprizes?\b|\ballowance|\bsalary\b|\bdiscount|\breduction|\bwaiver|"
+     r"\bstipendium|\bstipendi"),
+    ("application fee", r"applica(?:tion|nt)|\bapplying\b|admissions? fee|processing fee|assessment fee|"
+     r"bewerbung|anmeldegebühr"),
+    ("registration fee", r"registration|enrol(?:l)?ment fee|matriculation|administration fee|admin fee|"
+     r"exam(?:ination)? fees?|graduation fee|immatrikulation|anmeldegebühr|einschreibegebühr"),
+    ("deposit", r"\bdeposits?\b|acceptance fee|confirmation fee|reservation fee|\bto secure\b|\bto hold\b"),
+    ("contribution", r"contribution|semesterbeitrag|semester ticket|student union|students' union|"
+     r"student services? fee|service fee|activity fee|\bCVEC\b|social fee|solidarity|union fee|"
+     r"student body fee|semesterbeitr|rückmeldegebühr"),
+    ("living cost", r"living|accommodation|\brent\b|housing|insurance|\bvisa\b|travel|\bbooks?\b|materials|"
+     r"cost of attendance|\bbudget\b|estimated expenses|hostel|\bmess\b|boarding|\btransport|\buniform|"
+     r"\blibrary\b|\bsports?\b|\bmedical\b|\blaundry|"
+     r"\bfood\b|\bmeals?\b|\bhealth\b|\blaptop|field ?trips?|bench fees?|lab fees?|maintenance|subsistence"),
+    ("placement fee", r"placement(?: year)? fees?|year in industry fees?|sandwich fees?|internship fees?|"
+     r"\bplacement\b|study abroad"),
+    ("other award", r"pre-?masters?|pre-?master's|foundation|pre-?sessional|\bpg ?dip\b|\bpg ?cert\b|"
+     r"postgraduate (?:diploma|certificate)|\bdiploma\b|\bcertificate\b|\bundergraduate\b|\bbachelor|"
+     r"\bph\.?d\b|\bdoctoral|\bmphil\b|\bbridging\b|english language course"),
+    ("instalment", r"first (?:payment|instal(?:l)?ment)|instal(?:l)?ments?|\bdown ?payment"),
+]  # fmt: skip
+ROLE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ROLES]
+MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bm\.?eng\b|\bmba\b|\bllm\b|\bmaster|\bm\.?s\b", re.IGNORECASE)
+TUITION = re.compile(
+    r"tuition|course fee|programme fee|program fee|study fee|studiengebühr|frais de scolarité|tasse|matrícula|"
+    r"collegegeld|lukuvuosimaksu|学费",
+    re.IGNORECASE,
+)
+EXCLUDED = {
+    "loan", "scholarship", "application fee", "registration fee", "deposit", "contribution", "living cost",
+    "figure that is not an amount",
+}  # fmt: skip
+ARTICLE = {
+    "application fee": "an application fee",
+    "instalment": "a first instalment",
+    "other award": "another award",
+    "figure that is not an amount": "a figure that is not an amount",
+}
+
+FREE = re.compile(
+    r"free of charge|tuition[- ]free|free tuition|^free\b|(?::|=)\s*free\b|\bfree\s*(?=[.;,)|]|$)|"
+    r"\bfree (?:for|to) (?:eu|eea|uk|home|swiss|nordic|all|"
+    r"domestic|local|national|german|\w+ (?:students|citizens|nationals))|"
+    r"no tuition(?: fees?)?(?! (?:fee )?(?:information|info|data|details))|there (?:are|is) no (?:tuition )?fees?|"
+    r"\bno fees?\b(?! (?:information|info|data|details|given|stated|listed))|"
+    r"(?:does|do) not charge (?:any )?(?:tuition|fees)|(?:fees?|tuition) (?:are |is )?waived|gebührenfrei|"
+    r"keine studiengebühren|studiengebührenfrei|kostenlos|gratuit|gratis|\bnil fees?\b",
+    re.IGNORECASE,
+)
+NOT_STATED = re.compile(
+    r"^(?:none|none given|none stated|none listed|no (?:fee |fees )?(?:information|info|data|details)\b.*|"
+    r"no fee information available|not (?:provided|specified|listed|disclosed)|unavailable|information (?:not|un)"
+    r"available|on request|upon request|depends\b.*|varies\b.*|ask\b.*|contact\b.*)$",
+    re.IGNORECASE,
+)
+BOUND = re.compile(r"\b(?:from|starting at|starts at|as low as|at least|minimum|min\.?|up to|maximum|max\.?|"
+                    r"fino a|jusqu'à|bis zu|hasta|ab|à partir de|a partire da|dès|vanaf)\s*$",
+                    re.IGNORECASE)  # fmt: skip
+RESTATED = re.compile(
+    r"^\(?\s*(?:approx(?:imately|\.)?|about|around|ca\.?|c\.|circa|~|≈|equivalent to|equiv\.?|roughly|"
+    r"or|i\.e\.?|=)?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A figure followed by what it counts is no amount: "36 credits", "2 years", "50 students".
+COUNTED = re.compile(
+    r"^\s*(?:-\s*)?(?:credits?|credit hours?|ects|ec\b|cats|points?|modules?|units?|courses?|classes|years?|yrs?|"
+    r"months?|mths?|weeks?|wks?|days?|hours?|hrs?|semesters?|terms?|trimesters?|quarters?|students?|places?|"
+    r"people|participants|applicants|staff|partners?|companies|employers|pages?|words?|minutes?|am|pm|"
+    r"h\b|x\b|times|instal(?:l)?ments|payments|jahre?|monate?|mois|ans?\b|años?|meses|plätze|studierende|"
+    r"cr[ée]ditos?|crediti|cr[ée]dits|leistungspunkte?)",
+    re.IGNORECASE,
+)
+
+
+MONEY_WORDS = re.compile(
+    r"fee|tuition|cost|price|charge|pay|gebühr|frais|tasse|precio|prezzo|matr[íi]cula|collegegeld|kosten|"
+    r"per (?:year|annum|semester|term|credit|module)|p\.a\.|/\s?(?:year|yr|semester|term)|annual|total",
+    re.IGNORECASE,
+)
+
+
+PART_TIME = re.compile(r"\bpart[- ]?time\b|\bPT\b", re.IGNORECASE)
+
+
+def period_of(text: str) -> str | None:
+    for name, pattern in PERIODS:
+        if pattern.search(text):
+            return name
+    return None
+
+
