@@ -55,3 +55,46 @@ def test_measure_counts_add_up() -> None:
 def test_parsers_precision_at_least_99_percent() -> None:
     precision = measure(CASES)["overall"]["precision"]
     assert not math.isnan(precision) and precision >= 0.99, f"precision {precision:.3f}"
+
+
+def test_shortcuts_read_every_cell_as_the_full_path_does(monkeypatch) -> None:
+    """money and duration read common cells ("£9,250 / year", "12 months") by a shortcut; with it off, every
+    corpus cell, under several headers, must give the same value, status, message, period and reading."""
+    import sys
+    from pathlib import Path
+
+    from programscore.parsing import duration, money, parser_for
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import generate
+    from cell_holdout import CASES as HOLDOUT
+
+    taken = []
+    for module, name in ((money, "_one_priced_amount"), (duration, "_common_length")):
+        shortcut = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _s=shortcut: taken.append(_s(*a)) or taken[-1])
+
+    profile = load_profile("article")
+    criteria = {c.kind: c for c in profile.criteria}
+    generated = generate.text_columns(2_000, distinct=1_000)
+    cells = {
+        "money": [c.raw for c in [*CASES, *HOLDOUT] if c.kind == "money"] + list(set(generated["Tuition fees"])),
+        "duration": [c.raw for c in [*CASES, *HOLDOUT] if c.kind == "duration"] + list(set(generated["Length"])),
+    }
+    headers = {"money": ["Tuition fees", "Fees (EUR)", "Fees (AUD)", "Tuition fee per year"],
+               "duration": ["Length", "Length (years)"]}  # fmt: skip
+    for kind, module in (("money", money), ("duration", duration)):
+        for header in headers[kind]:
+            parse = parser_for(criteria[kind], profile, header)
+            for raw in cells[kind]:
+                fast = parse(raw)
+                module.FAST = False
+                try:
+                    full = parse(raw)
+                finally:
+                    module.FAST = True
+                assert (fast.status, fast.message, fast.period, fast.note) == (
+                    full.status, full.message, full.period, full.note
+                ), raw  # fmt: skip
+                assert fast.value == full.value or (math.isnan(fast.value) and math.isnan(full.value)), raw
+    assert sum(t is not None for t in taken) > 1_000  # the shortcuts were taken, and agreed

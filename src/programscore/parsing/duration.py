@@ -36,6 +36,7 @@ from .text import (
     number_value,
 )
 
+FAST = True  # the shortcuts for common cells; tests turn them off to check they read as the full path does
 MONTHS = {
     "years": 12.0, "months": 1.0, "weeks": 12.0 / 52.0, "days": 12.0 / 365.0, "semesters": 6.0,
     "trimesters": 4.0, "terms": 4.0, "quarters": 3.0, "ects": 12.0 / 60.0,
@@ -121,6 +122,10 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
         return bare_length(number_value(bare.group(1)), unit, text)
     if text.startswith("-") and re.fullmatch(rf"-\s*{NUMBER}.*", text):
         return Cell(NAN, ERROR, "a length cannot be negative")
+    if FAST:
+        common = _common_length(text)
+        if common is not None:
+            return common
     written = _spell_out(text)
     masked = mask_noise(written, keep=("percent", "band"))
     figures = _figures(masked.masked)
@@ -132,6 +137,47 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
         return Cell(NAN, ERROR, "no length found")
     _describe(figures, masked.masked)
     return _choose(figures, masked.masked, text)
+
+
+def _figure_pattern(number: str, unit: str) -> str:
+    return rf"(?P<{number}>\d{{1,3}}(?:\.\d{{1,2}})?)\s*(?P<{unit}>years?|months?|weeks?)"
+
+
+def _mode_pattern(name: str) -> str:
+    return rf"(?P<{name}>full[- ]time|part[- ]time)\s*:?\s*"
+
+
+_ONE = re.compile(_figure_pattern("n1", "u1"), re.IGNORECASE)
+_TWO = re.compile(
+    _mode_pattern("m1") + _figure_pattern("n1", "u1") + r"\s*[,;]\s*"
+    + _mode_pattern("m2") + _figure_pattern("n2", "u2"),
+    re.IGNORECASE,
+)
+
+
+def _common_length(text: str) -> Cell | None:
+    """The common cells, read at once: ``12 months``, ``Full-time 1 year, part-time 2 years``.
+    None: take the full path (which reads these the same, as the tests check)."""
+    one = _ONE.fullmatch(text)
+    if one:
+        figures = [_figure_of(one, "n1", "u1")]
+    else:
+        two = _TWO.fullmatch(text)
+        if two is None or two.group("m1")[0].lower() == two.group("m2")[0].lower():
+            return None
+        figures = [_figure_of(two, "n1", "u1"), _figure_of(two, "n2", "u2")]
+        figures[0].mode, figures[1].mode = (_mode_name(two.group("m1")), _mode_name(two.group("m2")))
+    return _choose(figures, text, text)
+
+
+def _figure_of(match: re.Match[str], number: str, unit: str) -> Figure:
+    name = {"y": "years", "m": "months", "w": "weeks"}[match.group(unit)[0].lower()]
+    value = float(match.group(number))
+    return Figure(match.start(number), match.end(unit), value * MONTHS[name], name, False)
+
+
+def _mode_name(word: str) -> str:
+    return "full-time" if word[0].lower() == "f" else "part-time"
 
 
 def bare_length(value: float, unit: str, text: str) -> Cell:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .amounts import NUM, Amount, amount_value, find_amounts
+from .currencies import FAMILIES, SIMPLE_SYMBOLS, currency_code
 from .fee_words import (
     ARTICLE,
     EXCLUDED,
@@ -24,6 +25,7 @@ from .fee_words import (
     PERIOD_WORDS,
     RESTATED,
     TUITION,
+    period_of,
 )
 from .mentions import Context, has_digit, lines_apart, mask_noise, quote
 from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, missing_marker, plain_number
@@ -67,6 +69,10 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
         if re.fullmatch(NUM.replace("sep", "s"), text):
             plain = amount_value(text)  # "12.500" in a fee column is twelve thousand five hundred
         return _convert(plain, plain, rules.default_currency, rules.default_period, rules, quote(text), [])
+    if FAST:
+        simple = _one_priced_amount(text, rules)
+        if simple is not None:
+            return simple
     scientific = _scientific(text)
     if isinstance(scientific, Cell):
         return scientific
@@ -77,6 +83,43 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
     if not amounts and not free:
         return _nothing(text, masked.reason())
     return choose(text, amounts, free, rules)
+
+
+FAST = True  # the shortcut below; tests turn it off to check it reads every cell as the full path does
+_SIMPLE = re.compile(
+    rf"(?P<pre>(?:{SIMPLE_SYMBOLS})|(?-i:[A-Z]{{3}}))?\s?(?P<num>{NUM.replace('sep', 's')})"
+    rf"(?P<post>\s?(?:(?:{SIMPLE_SYMBOLS})|(?-i:[A-Z]{{3}})|euros?|pounds?))?"
+    r"(?P<period>\s*(?:(?:/|per|a|each)\s*(?:year|yr|annum|academic year|semester|term|month|credit)|"
+    r"p\.a\.?|\((?:total|per year|per annum)\)|in total|total))?",
+    re.IGNORECASE,
+)
+
+
+def _one_priced_amount(text: str, rules: MoneyRules) -> Cell | None:
+    """The common cell, read at once: one amount with its currency and perhaps a period
+    (``£9,250 / year``, ``12,000 EUR``, ``SEK 180 000 per semester``). None: take the full path."""
+    match = _SIMPLE.fullmatch(text)
+    if match is None:
+        return None
+    pre, post = (match.group("pre") or "").strip(), (match.group("post") or "").strip()
+    token = pre or post
+    if bool(pre) == bool(post):
+        return None  # no currency, or two of them
+    num = match.group("num")
+    if re.fullmatch(r"(?:19[89]\d|20[0-4]\d)", num) or (num.startswith("0") and len(num) > 1):
+        return None  # a year or a number with a leading zero: the full path decides
+    code, problem = currency_code(token, text, rules)
+    if code is None or problem:
+        return None
+    family = FAMILIES.get(token.lower()) or FAMILIES.get(token)
+    if family and rules.currency_stated and rules.default_currency in family:
+        code = rules.default_currency  # "$" in a column whose header says AUD
+    value = amount_value(num)
+    tail = match.group("period") or ""
+    amount = Amount(match.start("num") - len(match.group("pre") or ""), match.end("post") if post else
+                    match.end("num"), value, value, code, Context("", tail.strip()))  # fmt: skip
+    amount.period = period_of(tail) if tail else None
+    return _reading(amount, text, rules, [], [])
 
 
 def _scientific(text: str) -> str | Cell:
