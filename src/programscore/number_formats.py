@@ -24,16 +24,13 @@ from typing import IO
 import pandas as pd
 
 from .issues import column_letter
+from .parsing.currencies import SYMBOLS as TEXT_SYMBOLS
 
 AMBIGUOUS = "kr"  # Swedish, Norwegian, Danish or Icelandic krone: only a locale tells them apart
 LOCALE_CURRENCY = [5, 6, 7, 8, 41, 42, 43, 44]  # built-in formats that show the machine's currency
 
-SYMBOLS = {
-    "£": "GBP", "€": "EUR", "$": "USD", "US$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "NZ$": "NZD", "HK$": "HKD", "S$": "SGD", "R$": "BRL", "MX$": "MXN", "¥": "JPY", "￥": "JPY", "元": "CNY",
-    "₹": "INR", "₩": "KRW", "₺": "TRY", "₽": "RUB", "₪": "ILS", "zł": "PLN", "Kč": "CZK", "Fr.": "CHF",
-    "kr": AMBIGUOUS, "kr.": AMBIGUOUS,
-}  # fmt: skip
+# The currency symbols of cell text (one list for both), with the full-width yen of East Asian formats
+SYMBOLS = {**TEXT_SYMBOLS, "￥": "JPY", "kr": AMBIGUOUS, "kr.": AMBIGUOUS}
 
 # where a symbol's currency depends on the country of the format's locale
 BY_REGION = {

@@ -6,13 +6,25 @@ Masked text (``mentions.mask_noise``) comes in, so no link, phone number or year
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .currencies import CURRENCY, FAMILIES, ISO, MULTIPLIERS, NOT_CODES, SYMBOLS, currency_code
-from .fee_words import BOUND, COUNTED, MONEY_WORDS, PART_TIME, ROLE_PATTERNS, period_of
-from .mentions import MASK, Context, contexts
+from .currencies import (
+    CURRENCY,
+    FAMILIES,
+    ISO,
+    MULTIPLIERS,
+    NOT_CODES,
+    POST_ONLY,
+    SYMBOLS,
+    WORDS,
+    country_currency,
+    currency_code,
+)
+from .fee_words import BOUND, COUNTED, MONEY_WORDS, PART_TIME, ROLE_PATTERNS, TUITION, period_of
+from .mentions import MASK, MONTH, Context, contexts
 
 if TYPE_CHECKING:
     from .money import MoneyRules
@@ -23,7 +35,7 @@ NUM = (
     r"|\d{1,3}(?:(?P<sep>[,.'’\u00a0 ])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d{1,2}(?!\d))?"
     r"|\d+(?:[.,]\d+)?)"
 )
-_MULT = r"(?:\s?(?:k|K|m|M|mn|bn)\b|\s(?:thousand|million|lakhs?|lacs?|crores?)\b)"
+_MULT = r"(?:\s?(?:k|K|m|M|mn|bn)\b|\s(?:thousand|million|lakhs?|lacs?|crores?)\b|万|萬|만)"
 AMOUNT = re.compile(
     rf"(?P<pre>{CURRENCY}|\b(?-i:[A-Z]{{3}})(?=\d))?\s?(?P<num>{NUM.replace('sep', 'sep1')})(?P<mult1>{_MULT})?"
     rf"(?:(?P<mid>\s?{CURRENCY})?\s?(?:-|–|to|bis|till|until|a|à|hasta|tot)\s?(?P<pre2>{CURRENCY})?\s?"
@@ -87,6 +99,8 @@ def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
             continue
         pre, post = (match.group("pre") or "").strip(), (match.group("post") or "").strip()
         pre2 = (match.group("pre2") or "").strip()
+        if pre in POST_ONLY or pre.lower() in POST_ONLY:
+            pre = ""  # "won 3 awards": a word before a figure, not a currency
         if not post and match.group("mid"):
             post = match.group("mid").strip()
         before = re.search(r"\b((?-i:[A-Z]{3}))\s?$", masked[: match.start()])
@@ -108,6 +122,8 @@ def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
             low, high = high, second
             if high < low:  # "£1,200 - 50 per credit" is no range: keep the first figure
                 high = low
+        if currency is None and problem is None:
+            problem = _unknown_unit(masked, match)
         if _negative(masked, match.start()):
             problem = "a fee cannot be negative"
         amount = Amount(match.start(), match.end(), high, low, currency, Context("", ""), problem=problem)
@@ -125,7 +141,50 @@ def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
         amount.role = _role_of(context)
         bound = BOUND.search(context.lead)
         amount.bound = bound.group(0).strip().lower() if bound else None
+    for previous, amount in itertools.pairwise(found):
+        # "Application fee: $90 ($75 for early deadline)": a figure in brackets right after another is its variant
+        inside = re.fullmatch(r"\s*\([^()]*", masked[previous.end : amount.start])
+        if inside and previous.role != "tuition" and amount.role == "tuition" and not TUITION.search(inside.group(0)):
+            amount.role = previous.role
+    _shared_period(found, masked)
     return _currency_for_bare(_resolve_families(found, masked, text, rules), masked, text, rules)
+
+
+# Short capitalised words that stand beside a figure without being a currency ("Fee 9,250", "UK 9,250").
+_NOT_UNITS = frozenset(
+    [
+        "uk", "eu", "eea", "ms", "msc", "ma", "mba", "phd", "llm", "meng", "mres", "mfa", "mph", "fee", "fees",
+        "total", "year", "yr", "home", "band", "no", "tel", "ref", "id", "room", "top", "only", "from", "up", "upto",
+        "is", "at", "of", "to", "by", "pay", "plus", "cost", "costs", "tuition", "per", "the", "for", "and", "or",
+        "approx", "ca", "circa", "about", "around", "over", "under", "min", "max", "non", "all", "new", "via", "inc",
+        "incl", "excl", "part", "full", "time", "term", "each", "a", "an", "est", "avg", "year1", "year2", "intl",
+        "int", "uk/eu", "price", "sem", "fall", "fy", "ay", "cat", "gbp", "page", "step", "unit", "rate", "fixed",
+        "net",
+    ]
+)
+
+
+def _unknown_unit(masked: str, match: re.Match[str]) -> str | None:
+    """A capitalised short word glued to a bare figure ("KSh 380,000", "380,000 Rp") is likely a currency
+    programscore does not know: say so rather than read the figure in the default currency."""
+    before = re.search(r"(?<![\w.])([A-Z][A-Za-z]{0,3}\.?)\s?$", masked[: match.start("num")])
+    after = re.match(r"\s?([A-Z][A-Za-z]{0,3})(?![\w])", masked[match.end() :])
+    for found in (before, after):
+        if found and found.group(1).rstrip(".").lower() not in _NOT_UNITS and not MONTH.fullmatch(found.group(1)):
+            word = found.group(1)
+            return f"{word!r} beside the figure may be a currency programscore does not know: write its ISO code"
+    return None
+
+
+def _shared_period(amounts: list[Amount], masked: str) -> None:
+    """"£12,750 (UK) | £27,900 (International) per year": a period after the last figure, when no other
+    figure states one, covers them all."""
+    stated = [a for a in amounts if a.period]
+    if len(amounts) > 1 and len(stated) == 1 and stated[0] is amounts[-1] and stated[0].period != "total":
+        after_bracket = re.match(r"\s*\([^()]*\)(.*)", amounts[-1].context.tail)
+        if after_bracket and period_of(after_bracket.group(1)):  # the period follows the figure and its bracket
+            for amount in amounts[:-1]:
+                amount.period = stated[0].period
 
 
 def _negative(masked: str, start: int) -> bool:
@@ -141,8 +200,8 @@ def _stands_alone(masked: str, match: re.Match[str]) -> bool:
     start, _end = match.span("num")
     before = masked[start - 1] if start > 0 else " "
     after_text = masked[match.end() :] if match.end() < len(masked) else ""
-    if before.isalpha() and not (match.group("pre") or "").strip():
-        return False
+    if before.isalpha() and not (match.group("pre") or "").strip() and ord(before) < 0x2E80:
+        return False  # (a figure right after Chinese or Japanese text stands alone: "年額535,800円")
     if (before and before in "/#" + MASK) or (before == "-" and start > 1 and masked[start - 2].isalnum()):
         return False
     if after_text[:1].isalpha() or after_text[:1] == MASK or re.match(r"[:.]\d", after_text):
@@ -166,8 +225,10 @@ def _multiplier(suffix: str | None) -> float:
 
 
 def _resolve_families(amounts: list[Amount], masked: str, text: str, rules: MoneyRules) -> list[Amount]:
-    """``$`` in a cell that says "(all amounts CAD)", ``kr`` in a SEK column, ``¥`` beside "RMB"."""
+    """``$`` in a cell that says "(all amounts CAD)" or "(pesos chilenos)", ``kr`` in a SEK column,
+    ``¥`` beside "RMB"."""
     loose = {t for t in re.findall(r"\b(?-i:[A-Z]{3})\b", masked) if t in ISO}
+    loose |= {WORDS[w.lower()] for w in _LONG_WORDS.findall(text)}
     if re.search(r"\bRMB\b|人民币|yuan|元", text, re.IGNORECASE):
         loose.add("CNY")
     for amount in amounts:
@@ -175,11 +236,19 @@ def _resolve_families(amounts: list[Amount], masked: str, text: str, rules: Mone
         if not family:
             continue
         named = loose & family
+        country = country_currency(text, family)
         if len(named) == 1:
             amount.currency, amount.problem = named.pop(), None
+        elif country:
+            amount.currency, amount.problem = country, None  # "$45,000 per year (McGill, Montréal, Canada)"
         elif rules.currency_stated and rules.default_currency in family:
             amount.currency, amount.problem = rules.default_currency, None
     return amounts
+
+
+_LONG_WORDS = re.compile(
+    "|".join(rf"\b{re.escape(w)}\b" for w in sorted((w for w in WORDS if " " in w), key=len, reverse=True)), re.I
+)
 
 
 def _currency(pre: str, post: str, text: str, rules: MoneyRules) -> tuple[str | None, str | None]:

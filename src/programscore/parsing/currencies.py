@@ -17,8 +17,12 @@ SYMBOLS = {
     "MX$": "MXN", "¥": "JPY", "円": "JPY", "元": "CNY", "₹": "INR", "Rs": "INR", "Rs.": "INR", "৳": "BDT",
     "Tk": "BDT", "Tk.": "BDT", "₩": "KRW", "₺": "TRY", "₦": "NGN", "zł": "PLN", "Kč": "CZK", "RM": "MYR",
     "Fr.": "CHF", "SFr.": "CHF", "sFr.": "CHF", "₽": "RUB", "₱": "PHP", "₫": "VND", "฿": "THB", "₪": "ILS",
-    "₴": "UAH", "₨": "PKR",
+    "₴": "UAH", "₨": "PKR", "KSh": "KES", "Ksh": "KES", "Rp": "IDR", "Rp.": "IDR", "FCFA": "XOF", "CFA": "XOF",
+    "Dhs": "AED", "Dh": "AED", "GH₵": "GHS", "₵": "GHS", "₸": "KZT", "원": "KRW", "￦": "KRW", "лв": "BGN",
+    "R": "ZAR",
 }  # fmt: skip
+# Words that name a currency only after the figure ("2 million won", "5 000 rand"): before one they are words.
+POST_ONLY = frozenset({"won", "rand", "dong", "ft", "real", "lei", "R"})
 WORDS = {
     "pound": "GBP", "pounds": "GBP", "sterling": "GBP", "gbp": "GBP", "euro": "EUR", "euros": "EUR",
     "eur": "EUR", "eur.": "EUR", "dollar": "USD", "dollars": "USD", "us dollars": "USD", "usd": "USD",
@@ -29,7 +33,12 @@ WORDS = {
     "hong kong dollars": "HKD", "singapore dollars": "SGD", "australian dollars": "AUD",
     "canadian dollars": "CAD", "new zealand dollars": "NZD", "norwegian kroner": "NOK",
     "danish kroner": "DKK", "czech crowns": "CZK", "dirhams": "AED", "dirham": "AED", "riyal": "SAR",
-    "riyals": "SAR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "人民币": "CNY",
+    "riyals": "SAR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "人民币": "CNY", "lei": "RON", "won": "KRW",
+    "euroa": "EUR", "euroja": "EUR", "eurot": "EUR", "reais": "BRL", "rand": "ZAR", "baht": "THB",
+    "rupiah": "IDR", "dong": "VND", "złotych": "PLN", "zlotych": "PLN", "korun": "CZK", "koruna": "CZK",
+    "leva": "BGN", "tenge": "KZT", "cedis": "GHS", "cedi": "GHS", "birr": "ETB", "kwacha": "ZMW", "ft": "HUF",
+    "pesos chilenos": "CLP", "pesos mexicanos": "MXN", "pesos colombianos": "COP", "pesos argentinos": "ARS",
+    "kenyan shillings": "KES", "ugandan shillings": "UGX", "tanzanian shillings": "TZS",
 }  # fmt: skip
 # Words that name a currency only with a country: "Kronen" may be Swedish, Norwegian, Danish or Czech.
 AMBIGUOUS = {
@@ -38,13 +47,48 @@ AMBIGUOUS = {
     "kroner": ("Norwegian or Danish kroner", "NOK or DKK"),
     "kronen": ("Swedish, Norwegian, Danish or Czech crowns", "SEK, NOK, DKK or CZK"),
     "crowns": ("Swedish, Norwegian, Danish or Czech crowns", "SEK, NOK, DKK or CZK"),
+    "pesos": ("Mexican, Chilean, Colombian or Argentine pesos", "MXN, CLP, COP or ARS"),
+    "peso": ("Mexican, Chilean, Colombian or Argentine pesos", "MXN, CLP, COP or ARS"),
+    "shillings": ("Kenyan, Ugandan or Tanzanian shillings", "KES, UGX or TZS"),
+    "dinars": ("the dinars of several countries", "its code (KWD, BHD, JOD, TND, RSD ...)"),
+    "dinar": ("the dinars of several countries", "its code (KWD, BHD, JOD, TND, RSD ...)"),
 }
+# fmt: off
+# Countries (and their cities, states and schemes) that settle a symbol or word several currencies share.
 _COUNTRY_CURRENCY = [
-    (re.compile(r"\b(?:swed\w*|schwed\w*|su[eè]d\w*)", re.IGNORECASE), "SEK"),
-    (re.compile(r"\b(?:norw\w*|norweg\w*|norge)", re.IGNORECASE), "NOK"),
-    (re.compile(r"\b(?:denmark|danish|d[äa]ni?sch\w*|danmark)", re.IGNORECASE), "DKK"),
-    (re.compile(r"\b(?:czech\w*|tschech\w*)", re.IGNORECASE), "CZK"),
+    (re.compile(r"\b(?:swed\w*|schwed\w*|su[eè]d\w*|sverige|stockholm|uppsala|lund|göteborg)", re.I), "SEK"),
+    (re.compile(r"\b(?:norw\w*|norweg\w*|norge|oslo|bergen|trondheim)", re.IGNORECASE), "NOK"),
+    (re.compile(r"\b(?:denmark|danish|d[äa]ni?sch\w*|danmark|copenhagen|københavn|aarhus)", re.IGNORECASE), "DKK"),
+    (re.compile(r"\b(?:czech\w*|tschech\w*|prague|praha|brno)", re.IGNORECASE), "CZK"),
+    (re.compile(r"\b(?:iceland\w*|reykjav\w*)", re.IGNORECASE), "ISK"),
+    (re.compile(r"\b(?:canad\w*|montr[ée]al|toronto|vancouver|ontario|qu[ée]bec|alberta|ottawa|mcgill|british "
+                r"columbia)", re.IGNORECASE), "CAD"),
+    (re.compile(r"\b(?:australi\w*|melbourne|sydney|brisbane|perth|adelaide|canberra|queensland|victoria, "
+                r"au|CRICOS|FEE-HELP|commonwealth supported)", re.IGNORECASE), "AUD"),
+    (re.compile(r"\b(?:new zealand|auckland|wellington|otago|canterbury, nz|aotearoa)", re.IGNORECASE), "NZD"),
+    (re.compile(r"\b(?:hong kong|kowloon|HKU|HKUST|CUHK)\b", re.IGNORECASE), "HKD"),
+    (re.compile(r"\b(?:singapor\w*|NUS|NTU|SMU)\b", re.IGNORECASE), "SGD"),
+    (re.compile(r"\b(?:taiwan\w*|taipei)", re.IGNORECASE), "TWD"),
+    (re.compile(r"\b(?:mexic\w*|méxico)", re.IGNORECASE), "MXN"),
+    (re.compile(r"\b(?:chile\w*|santiago de chile)", re.IGNORECASE), "CLP"),
+    (re.compile(r"\b(?:colombi\w*|bogot[áa])", re.IGNORECASE), "COP"),
+    (re.compile(r"\b(?:argentin\w*|buenos aires)", re.IGNORECASE), "ARS"),
+    (re.compile(r"\b(?:kenya\w*|nairobi)", re.IGNORECASE), "KES"),
+    (re.compile(r"\b(?:uganda\w*|kampala)", re.IGNORECASE), "UGX"),
+    (re.compile(r"\b(?:tanzania\w*|dar es salaam)", re.IGNORECASE), "TZS"),
+    (re.compile(r"\b(?:united states|USA|U\.S\.|american)\b", re.IGNORECASE), "USD"),
+    (re.compile(r"\b(?:china|chinese|beijing|shanghai|人民币|RMB)\b|[\u4e00-\u9fff]", re.IGNORECASE), "CNY"),
+    (re.compile(r"\b(?:japan\w*|tokyo|kyoto|osaka)\b|[\u3040-\u30ff]", re.IGNORECASE), "JPY"),
 ]
+
+
+# fmt: on
+
+
+def country_currency(text: str, family: set[str]) -> str | None:
+    """The one currency of ``family`` that a country, city or scheme named in ``text`` points to."""
+    found = {code for pattern, code in _COUNTRY_CURRENCY if code in family and pattern.search(text)}
+    return found.pop() if len(found) == 1 else None
 _RUPEE_COUNTRY = [
     (re.compile(r"\bpakistan\w*|\bPKR\b", re.IGNORECASE), "PKR"),
     (re.compile(r"\bsri lanka\w*|\bLKR\b", re.IGNORECASE), "LKR"),
@@ -64,7 +108,8 @@ ISO = frozenset(
 NOT_CODES = frozenset(
     ["ECT", "CAT", "FTE", "TBC", "TBA", "MSC", "PHD", "MBA", "EEA", "USA", "FEE", "PER", "AND", "THE", "FOR", "NON"]
 )
-MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "lakh": 1e5, "lakhs": 1e5,
+MULTIPLIERS = {"万": 1e4, "萬": 1e4, "만": 1e4,
+               "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "lakh": 1e5, "lakhs": 1e5,
                 "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7}  # fmt: skip
 
 _SYMBOL_RE = "|".join(
@@ -76,7 +121,7 @@ _SYMBOL_RE = "|".join(
 SIMPLE_SYMBOLS = "|".join(sorted((re.escape(s) for s in SYMBOLS), key=len, reverse=True))
 _WORD_RE = "|".join(sorted((re.escape(w) for w in [*WORDS, *AMBIGUOUS]), key=len, reverse=True))
 CURRENCY = (
-    rf"(?:{_SYMBOL_RE}|\b(?-i:[A-Z]{{3}})\b|\b(?:Rs|Tk|RM)\b\.?|\bS?Fr\.|"
+    rf"(?:{_SYMBOL_RE}|\b(?-i:[A-Z]{{3}})\b|\b(?:Rs|Tk|RM|Rp)\b\.?|\bS?Fr\.|\b(?-i:KSh|Ksh|FCFA|CFA|Dhs|Dh|R)\b|"
     rf"(?<![\w]){'(?:'}{_WORD_RE}{')'}(?![\w]))"
 )
 # Symbols shared by several currencies: a code elsewhere in the cell, or the column's currency, says which.
@@ -91,6 +136,9 @@ FAMILIES = {
     "rs": {"INR", "PKR", "LKR", "NPR"},
     "rs.": {"INR", "PKR", "LKR", "NPR"},
     "dollars": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD"},
+    "pesos": {"MXN", "CLP", "COP", "ARS"},
+    "peso": {"MXN", "CLP", "COP", "ARS"},
+    "shillings": {"KES", "UGX", "TZS"},
 }
 
 
@@ -101,9 +149,9 @@ def currency_code(token: str, text: str, rules: MoneyRules) -> tuple[str | None,
     if token in rules.symbols:
         return rules.symbols[token], None
     if lowered in AMBIGUOUS:
-        for pattern, code in _COUNTRY_CURRENCY:
-            if pattern.search(text):
-                return code, None
+        code = country_currency(text, FAMILIES.get(lowered, set()))
+        if code:
+            return code, None
         names, codes = AMBIGUOUS[lowered]
         return None, f"{token!r} could be {names}; write {codes}"
     if token.rstrip(".") in ("Rs", "rs") or lowered in ("rupee", "rupees", "₨"):

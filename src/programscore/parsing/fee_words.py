@@ -11,24 +11,27 @@ import re
 
 def _per(units: str) -> str:
     """'per year', 'a year', 'each year', '/ year', '/yr', 'pro Jahr', 'par an' for the given unit words."""
-    return rf"(?:\b(?:per|a|an|each|every|pro|par|por|al|by)\s+|/\s*)(?:{units})\b"
+    return rf"(?:\b(?:per|a|an|each|every|pro|par|por|al|by|za|po|ao|em|kwa)[\s-]+|/\s*)(?:{units})\b"
 
 
 PERIOD_PATTERNS = [
     ("credit", _per(r"credits?|credit hours?|cr|units?|ects(?: credits?)?|ec|point|points|unit of credit|"
                     r"cr[ée]dito(?: ects)?|cr[ée]ditos|crediti|cr[ée]dit(?: ects)?|leistungspunkte?|\d+ credits?")),
-    ("module", _per(r"modules?|courses?|class|subject")),
-    ("semester", _per(r"semester|sem|semestre") + r"|\bsemesterly\b|\bsemester fees?\b|\bper-semester\b|"
-     r"\bsemestergebühr\w*|\bsemestral\w*"),
+    ("module", _per(r"(?:\d+[- ]credit\s+)?modules?|courses?|class|subject")),
+    ("semester", _per(r"semester|sem|semestre|semestr|semestru|félév|termin|lukukausi") + r"|\bsemesterly\b|"
+     r"\bsemester fees?\b|\bper-semester\b|\bsemestergebühr\w*|\bsemestral\w*|学期当|학기당|每学期|\blukukausimaksu\b"),
     ("trimester", _per(r"trimester")),
     ("term", _per(r"term|quarter term")),
     ("quarter", _per(r"quarter")),
-    ("month", _per(r"month|mo|mth|monat|mois|mes") + r"|\bmonthly\b|\bp\.\s?m\.?(?=\W|$)|\bpcm\b"),
+    ("month", _per(r"month|mo|mth|monat|mois|mes|mês|miesiąc") + r"|\bmonthly\b|\bp\.\s?m\.?(?=\W|$)|\bpcm\b|"
+     r"\bmensalidade\b|\bmensual\w*|\bmonatlich\w*|\bmensuel\w*"),
     ("week", _per(r"week|wk") + r"|\bweekly\b"),
-    ("year", _per(r"year|yr|annum|academic year|study year|session|ay|jahr|an|année|año|jaar|anno|år")
+    ("year", _per(r"year|yr|annum|academic year|academic session|study year|session|ay|jahr|an|année|año|jaar|anno|"
+                  r"år|rok|akademický rok|rok akademicki|vuosi|lukuvuosi|ano|ano letivo|yıl|év|ár|год")
      + r"|\bp\.?\s?a\.?(?=\W|$)|\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
      r"\bj[äa]hrlich\w*|\ball'anno\b|\bl'anno\b|\bpar an\b|\bal año\b|\bpor año\b|\banual\b|每年|年間|/年|"
-     r"\bper jaar\b|\bper år\b|\bi året\b"),
+     r"\bper jaar\b|\bper år\b|\bi året\b|\bannuo\b|\bannua\b|年額|年额|学年|\blukuvuosimaksu\b|\byıllık\b|"
+     r"\bevente\b|\brocznie\b|\bročně\b"),
     ("total", r"\btotal\b|\bwhole (?:course|programme|program|degree)\b|\bfull (?:course|programme|program|degree)\b|"
      r"\boverall\b|\bentire\b|\bfor the (?:course|programme|program|degree)\b|\bin full\b"),
 ]  # fmt: skip
@@ -37,18 +40,21 @@ PERIOD_WORDS = {"credit": "per credit", "module": "per module", "total": "in tot
 
 # Roles an amount can have besides tuition, by the words around it. Order matters: the first wins.
 ROLES = [
-    ("loan", r"\bloans?\b|\bborrow"),
+    ("loan", r"\bloans?\b|\bborrow|FEE-HELP|HECS|VET Student Loan|\bfinanciamiento\b|\bprêt\b|\bdarlehen\b"),
+    ("salary", r"\bsalar(?:y|ies)\b|\bearn(?:s|ing|ings)?\b|\bwages?\b|\bstarting pay\b|\bpaid\b|\bgehalt\b|"
+     r"\bsalaire\b|\bincome\b|\bpay rise\b"),
     ("scholarship", r"scholarships?|fellowships?|bursar(?:y|ies)|stipends?|studentships?|\bgrants?\b|"
-     r"\bawards?\b|\bfunding\b|\bfunded\b|\bprizes?\b|\ballowance|\bsalary\b|\bdiscount|\breduction|\bwaiver|"
-     r"\bstipendium|\bstipendi"),
+     r"\bawards?\b|\bfunding\b|(?<!self-)(?<!self )\bfunded\b|\bprizes?\b|\ballowance|\bdiscount|\breduction|"
+     r"\bwaiver|\bstipendium|\bstipendi|\bbeca\b|\bbourse\b"),
     ("application fee", r"applica(?:tion|nt)|\bapplying\b|admissions? fee|processing fee|assessment fee|"
-     r"bewerbung|anmeldegebühr"),
+     r"bewerbung|anmeldegebühr|入学金|入学費|입학금|报名费|\bfrais de dossier\b"),
     ("registration fee", r"registration|enrol(?:l)?ment fee|matriculation|administration fee|admin fee|"
      r"exam(?:ination)? fees?|graduation fee|immatrikulation|anmeldegebühr|einschreibegebühr"),
     ("deposit", r"\bdeposits?\b|acceptance fee|confirmation fee|reservation fee|\bto secure\b|\bto hold\b"),
     ("contribution", r"contribution|semesterbeitrag|semester ticket|student union|students' union|"
      r"student services? fee|service fee|activity fee|\bCVEC\b|social fee|solidarity|union fee|"
-     r"student body fee|semesterbeitr|rückmeldegebühr"),
+     r"student body fee|semesterbeitr|rückmeldegebühr|semesteravgift|kåravgift|studentavgift|"
+     r"\bstudentenwerk\b|\bcontributo regionale\b"),
     ("living cost", r"living|accommodation|\brent\b|housing|insurance|\bvisa\b|travel|\bbooks?\b|materials|"
      r"cost of attendance|\bbudget\b|estimated expenses|hostel|\bmess\b|boarding|\btransport|\buniform|"
      r"\blibrary\b|\bsports?\b|\bmedical\b|\blaundry|"
@@ -57,7 +63,8 @@ ROLES = [
      r"\bplacement\b|study abroad"),
     ("other award", r"pre-?masters?|pre-?master's|foundation|pre-?sessional|\bpg ?dip\b|\bpg ?cert\b|"
      r"postgraduate (?:diploma|certificate)|\bdiploma\b|\bcertificate\b|\bundergraduate\b|\bbachelor|"
-     r"\bph\.?d\b|\bdoctoral|\bmphil\b|\bbridging\b|english language course"),
+     r"\bph\.?d\b|\bdoctoral|\bmphil\b|\bbridging\b|english language course|language course|"
+     r"\bielts preparation\b|\bsummer school\b|\bshort course\b"),
     ("instalment", r"first (?:payment|instal(?:l)?ment)|instal(?:l)?ments?|\bdown ?payment"),
 ]  # fmt: skip
 ROLE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ROLES]
@@ -68,7 +75,7 @@ TUITION = re.compile(
     re.IGNORECASE,
 )
 EXCLUDED = {
-    "loan", "scholarship", "application fee", "registration fee", "deposit", "contribution", "living cost",
+    "loan", "salary", "scholarship", "application fee", "registration fee", "deposit", "contribution", "living cost",
     "figure that is not an amount",
 }  # fmt: skip
 ARTICLE = {
@@ -85,7 +92,10 @@ FREE = re.compile(
     r"no tuition(?: fees?)?(?! (?:fee )?(?:information|info|data|details))|there (?:are|is) no (?:tuition )?fees?|"
     r"\bno fees?\b(?! (?:information|info|data|details|given|stated|listed))|"
     r"(?:does|do) not charge (?:any )?(?:tuition|fees)|(?:fees?|tuition) (?:are |is )?waived|gebührenfrei|"
-    r"keine studiengebühren|studiengebührenfrei|kostenlos|gratuit|gratis|\bnil fees?\b",
+    r"keine studiengebühren|studiengebührenfrei|kostenlos|gratuit|gratis|\bnil fees?\b|"
+    r"(?:tuition(?: fees?)?|studiengebühren|collegegeld|frais de scolarité|skolepenger|studieavgift)\s*:?\s*"
+    r"(?:none|nil|keine|aucun|ingen|free)\b|\bingen (?:skolepenger|studieavgift|undervisningsavgift)\b|"
+    r"\bsin costo\b|\bbez opłat\b|\bzdarma\b|\bmaksuton\b|\bsem propinas\b|学费全免|免学费",
     re.IGNORECASE,
 )
 NOT_STATED = re.compile(

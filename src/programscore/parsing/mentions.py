@@ -39,6 +39,7 @@ _MONTH = (
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _YEAR = r"(?:19[89]\d|20[0-4]\d)"
+MONTH = re.compile(_MONTH, re.IGNORECASE)
 # Order matters: a link is masked before the dates and numbers inside it are looked at.
 _NOISE = [
     ("link", r"\b(?:https?://|www\.)\S+|(?:\.\.\.|…)?/?(?:[\w.-]+/){2,}[\w.%?=&#-]*|"
@@ -51,6 +52,11 @@ _NOISE = [
      rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+{_YEAR})?\b|\b{_MONTH}\s+{_YEAR}\b|"
      rf"\b\d{{1,2}}[./-]\d{{1,2}}[./-](?:{_YEAR}|\d{{2}})\b|\b{_YEAR}-\d{{2}}-\d{{2}}\b"),
     ("academic year", rf"\b(?:AY\s?)?{_YEAR}\s?[/–-]\s?(?:{_YEAR}|\d{{2}})\b(?![.,]\d)"),
+    ("year", r"\b(?:founded|established|est\.?|since|opened|chartered|dating from|gegründet|fondée?)\s+(?:in\s+)?"
+     r"1\d{3}\b"),
+    ("code", r"\b(?:course|programme|program|student|module|ucas|cricos|reference|ref|id|zip|post ?code|postal "
+     r"code|code|no|number|kennzahl|studiengang)\.?\s*(?:id|code|no\.?|number)?\s*[:#]?\s*[A-Z]{0,4}\d[\dA-Z-]{2,}\b|"
+     r"\b[A-Z]{1,2}\d{1,2}[A-Z]?\s\d[A-Z]{2}\b|\b[A-Z]{2,5}\d{3,5}[A-Z]?\b"),
     ("band", r"\b(?:fee\s+)?(?:band|tier|category|group|level|grade|zone|class)\s+[0-9A-H]\b(?![.,]?\d)"),
     ("percent", r"(?<![\w.,])\d+(?:[.,]\d+)?\s?(?:%|per ?cent\b|pc\b)"),
     ("ordinal", r"\b\d+(?:st|nd|rd|th)\b|\b(?:no\.?|number|#)\s?\d+\b|\b(?:top|ranked|rank)\s+\d+\b"),
@@ -67,8 +73,10 @@ _MAY_HAVE = {
     "academic year": re.compile(rf"{_YEAR}\s?[/–-]"),
     "band": re.compile(r"band|tier|category|group|level|grade|zone|class", re.IGNORECASE),
     "percent": re.compile(r"%|per ?cent|pc\b", re.IGNORECASE),
+    "code": re.compile(r"\d[A-Z]{2}\b|[A-Z]{2,5}\d|code|ref|\bid\b|zip|post|number|\bno\b|kennzahl|studiengang",
+                       re.IGNORECASE),
     "ordinal": re.compile(r"\d(?:st|nd|rd|th)\b|no\.?\s?\d|number|#|top|rank", re.IGNORECASE),
-    "year": re.compile(rf"(?<!\d){_YEAR}(?!\d)"),
+    "year": re.compile(rf"(?<!\d)(?:{_YEAR}|1\d{{3}})(?!\d)"),
 }
 
 
@@ -88,6 +96,13 @@ class Masked:
         return " and ".join(NOISE_PHRASES[k] for k in kinds[:2])
 
 
+def _priced(text: str) -> bool:
+    """``CHF730``, ``SEK340000``: a currency code glued to its amount, not a course code."""
+    from .currencies import ISO
+
+    return text[:3] in ISO and text[3:4].isdigit()
+
+
 def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
     """Mask links, phone numbers, dates, academic years, bands, percentages, ordinals and years.
 
@@ -101,7 +116,7 @@ def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
             continue
         masked_any = False
         for match in pattern.finditer(current):
-            if not _DIGIT.search(match.group(0)):
+            if not _DIGIT.search(match.group(0)) or (kind == "code" and _priced(match.group(0))):
                 continue
             start, end = match.span()
             chars[start:end] = MASK * (end - start)

@@ -171,6 +171,10 @@ def choose(text: str, amounts: list[Amount], free: list[re.Match[str]], rules: M
     if not readable:
         return Cell(NAN, ERROR, tuition[0].problem)
     tuition = _drop_restatements(readable, text)
+    if all(a.role == "other award" for a in tuition):
+        return Cell(NAN, MISSING, "only the fee of another award or course, not the Master's: treated as missing")
+    if all(a.role == "part-time fee" for a in tuition):
+        doubts.append("only a part-time fee is given")
     for role, why in (("other award", "another award"), ("instalment", "a part payment"),
                       ("part-time fee", "the part-time fee")):  # fmt: skip
         kept = [a for a in tuition if a.role != role]
@@ -222,11 +226,11 @@ def _pick(amounts: list[Amount], rules: MoneyRules) -> tuple[Amount, str | None]
                                               r"\btuition (?:fee )?total", a.context.words, re.IGNORECASE)]  # fmt: skip
     if fee_totals and len(fee_totals) < len(amounts):
         return fee_totals[0], None
+    # "Tuition Fee INR 6,00,000; ... Total: INR 8,00,000": the tuition, not a total of everything
     labelled = [a for a in amounts if TUITION.search(" ".join(a.context.lead.split()[-6:]))]
-    if labelled and len(labelled) < len(amounts):
-        amounts = labelled
-        if len(amounts) == 1:
-            return amounts[0], None
+    unlabelled_totals = [a for a in amounts if a not in labelled and re.search(r"\btotal\b", a.context.words, re.I)]
+    if len(labelled) == 1 and len(labelled) + len(unlabelled_totals) == len(amounts):
+        return labelled[0], None
     # a total beside the same fee per year or per semester (not beside other students' fees)
     totals = [a for a in amounts if re.search(r"\btotal\b", a.context.words, re.IGNORECASE)]
     per_period = [a for a in amounts if a not in totals and a.period not in (None, "total")]

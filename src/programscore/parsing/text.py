@@ -47,8 +47,16 @@ _MISSING_PHRASE = re.compile(
 )
 
 
+# Full-width digits and punctuation of Chinese, Japanese and Korean text, as ASCII ("５３５，８００円").
+_FULL_WIDTH = str.maketrans(
+    {**{chr(0xFF10 + d): str(d) for d in range(10)}, "，": ",", "．": ".", "（": "(", "）": ")", "：": ":",
+     "／": "/", "；": ";", "￥": "¥", "、": ", ", "。": ". ", "～": "-", "％": "%"}
+)  # fmt: skip
+
+
 def clean(text: str) -> str:
-    """Collapse every kind of space, unify minus signs and strip."""
+    """Collapse every kind of space, unify minus signs and full-width forms, and strip."""
+    text = text.translate(_FULL_WIDTH)
     text = text.replace("\u2212", "-").replace("\u2013", "-").replace("\u2014", "-").replace("\ufeff", "")
     return _SPACES.sub(" ", text).strip()
 
