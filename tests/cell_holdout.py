@@ -71,7 +71,7 @@ MONEY_TUITION: list[Case] = [
     _m("  17,250  ", (17250, "GBP", "total"), "bare number with padding"),
     _m("£24,300 full-time; £12,150 per year part-time", (24300, "GBP", "total"), "first: full-time total"),
     _m("Full time: £10,750&nbsp;&nbsp;Part time: £5,375 per year", (10750, "GBP", "total")),
-    _m("£2,250 per term (3 terms)", (2250, "GBP", "term")),
+    _m("£2,250 per term (3 terms)", (6750, "GBP", "total"), "the cell counts the terms: 3 x 2,250"),
     _m("From £16,750", (16750, "GBP", "total")),
     _m(f"Fees: £23,000 (2024 entry) {EN} see website for 2025 fees", (23000, "GBP", "total"), "years are not fees"),
     _m("£11,500 (Home), £23,100 (Intl)", (23100, "GBP", "total"), prefer=["Intl"]),
@@ -107,7 +107,7 @@ MONEY_TUITION: list[Case] = [
     _m("EUR 15.000 total", (15000, "EUR", "total"), "dot as thousands separator"),
     _m("€12.500,00", (12500, "EUR", "total"), "continental format"),
     _m("13 800 € (total)", (13800, "EUR", "total")),
-    _m("€ 4,000 per semester (4 semesters)", (4000, "EUR", "semester")),
+    _m("€ 4,000 per semester (4 semesters)", (16000, "EUR", "total"), "the cell counts the semesters: 4 x 4,000"),
     _m("Approx. €9,800 per year*<br>*subject to annual increase", (9800, "EUR", "year")),
     _m(
         "Tuition: €0 for EU students; €15,000/year for non-EU students",

@@ -68,6 +68,7 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
             prefer=criterion.prefer,
             currency_stated=bool(criterion.currency or header_currency),
             period_stated=bool(header_period),
+            scale=1000.0 if _THOUSANDS.search(header) else 1.0,
         )
         return lambda raw: parse_money(raw, rules)
     if kind == "duration":
@@ -92,6 +93,9 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
 
         return keywords
     raise ValueError(f"unknown kind {kind!r}")  # profiles validate kinds; this is a programming error
+
+
+_THOUSANDS = re.compile(r"000s|'000|\bthousands?\b|\(k\)|\bin k\b|\(£k\)|\(\$k\)|\(€k\)|\bk£|\bk€", re.IGNORECASE)
 
 
 def _unit_in_header(header: str) -> str | None:

@@ -208,7 +208,7 @@ def _stands_alone(masked: str, match: re.Match[str]) -> bool:
         return False
     if before == ":" and start > 1 and masked[start - 2].isdigit():
         return False
-    if after_text[:1] == "/" and not re.match(r"/\s*[a-z]", after_text, re.IGNORECASE):
+    if after_text[:1] == "/" and not re.match(r"/\s*[^\W\d_]", after_text):
         return False
     has_currency = bool((match.group("pre") or "").strip() or (match.group("post") or "").strip()
                         or (match.group("pre2") or "").strip())  # fmt: skip
@@ -304,15 +304,15 @@ def _loose_currency(masked: str, text: str, rules: MoneyRules) -> str | None:
 def _role_of(context: Context) -> str:
     """What an amount is, from the words right after it ("£1,500 placement fee"), then right before it
     ("Application fee: £50", "loans of up to £11,836"). A bracket after it speaks of something else."""
-    near_tail = " ".join(re.split(r"[(\[]", context.tail)[0].split()[:4])
+    near_tail = " ".join(re.split(r"[(\[]", context.tail)[0].split()[:6])
     near_lead = " ".join(context.lead.split()[-7:])
     for part in (near_tail, near_lead):
         for name, pattern in ROLE_PATTERNS:
             if pattern.search(part):
                 if name == "placement fee" and not re.search(r"fee|cost|charge|extra|additional|\+", part, re.I):
                     continue  # "with placement: £12,000" is a tuition fee
-                if name == "instalment" and re.search(r"\btotal\b", part, re.IGNORECASE):
-                    continue
+                if name == "instalment" and re.search(r"\btotal\b", f"{near_lead} {near_tail}", re.IGNORECASE):
+                    continue  # "total €13,500 payable in three instalments" is the whole fee
                 return name
     if PART_TIME.search(near_lead) or PART_TIME.search(near_tail):
         return "part-time fee"

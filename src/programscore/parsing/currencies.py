@@ -126,7 +126,7 @@ CURRENCY = (
 )
 # Symbols shared by several currencies: a code elsewhere in the cell, or the column's currency, says which.
 FAMILIES = {
-    "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN"},
+    "$": {"USD", "CAD", "AUD", "NZD", "SGD", "HKD", "TWD", "MXN", "CLP", "COP", "ARS"},
     "¥": {"JPY", "CNY"},
     "kr": {"SEK", "NOK", "DKK", "ISK"},
     "kr.": {"SEK", "NOK", "DKK", "ISK"},

@@ -18,9 +18,9 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .mentions import has_digit, lines_apart, mask_noise, quote
+from .mentions import MASK, has_digit, lines_apart, mask_noise, quote
 from .text import (
     ASSUMED,
     ERROR,
@@ -60,10 +60,12 @@ QUANTITY = re.compile(
 )
 
 _MODES = [
-    ("part-time", r"\bpart[- ]?time\b|\bPT\b|\bteilzeit\b|\btemps partiel\b|\bpart time\b"),
+    ("part-time", r"\bpart[- ]?time\b|\bPT\b|\bteilzeit\b|\btemps partiel\b|\bpart time\b|\bberufsbegleitend\b|"
+     r"\bdeeltijd\b|\bdeltid\b|\btiempo parcial\b"),
     ("flexible", r"\bflexible\b|\bmodular\b|\bblock\b|\bdistance\b|\bonline\b(?= (?:learning|study))|\bexecutive\b|"
      r"\bDL\b|\bfernstudium\b"),
-    ("full-time", r"\bfull[- ]?time\b|\bFT\b|\bvollzeit\b|\btemps plein\b|\bintensive\b"),
+    ("full-time", r"\bfull[- ]?time\b|\bFT\b|\bvollzeit\b|\btemps plein\b|\bintensive\b|\bvoltijd\b|\bheltid\b|"
+     r"\btiempo completo\b"),
 ]
 _MODE_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _MODES]
 _BOUNDS = re.compile(
@@ -82,6 +84,13 @@ _VARIANT = re.compile(
     r"\bwith (?:an? )?(?:\w+ )?(?:placement|internship|year in industry|industr\w+ (?:placement|experience)|"
     r"professional (?:practice|experience)|work experience|study abroad|advanced practice)|\bsandwich\b|"
     r"\bextended\b|\bplacement year\b|\byear in industry\b",
+    re.IGNORECASE,
+)
+# "a 4-year bachelor's", "2 years of work experience": a length the applicant brings, not the programme's
+_REQUIREMENT = re.compile(
+    r"\b\d+\+?[- ]?(?:years?|yrs?)(?:'s|’s|’)?\s+(?:of\s+)?(?:relevant\s+|professional\s+|full[- ]time\s+|"
+    r"post-?qualification\s+)?(?:work|professional|industry|managerial|bachelor|undergraduate|honours|first degree|"
+    r"degree|experience)",
     re.IGNORECASE,
 )
 _NOT_A_LENGTH = re.compile(r"\b(?:starts?|starting|start date|intake|begins?|commenc\w*|deadline|entry)\b", re.I)
@@ -128,6 +137,7 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
             return common
     written = _spell_out(text)
     masked = mask_noise(written, keep=("percent", "band"))
+    masked = replace(masked, masked=_REQUIREMENT.sub(lambda m: MASK * len(m.group(0)), masked.masked))
     figures = _figures(masked.masked)
     if not figures:
         if masked.reason() and not has_digit(masked.masked):
@@ -238,28 +248,47 @@ def _describe(figures: list[Figure], masked: str) -> None:
     markers = []
     for name, pattern in _MODE_RES:
         markers += [(m.start(), m.end(), name) for m in pattern.finditer(masked)]
-    # a study mode belongs to the figures of its own clause: "2 years (120 ECTS), part-time option 3 years"
+    # a study mode or an award belongs to the figures of its own clause:
+    # "2 years (120 ECTS), part-time option 3 years", "1 year (180 credits); PGDip 9 months"
+    for figure, mode in zip(figures, _by_clause(markers, figures, masked), strict=True):
+        figure.mode = mode
+    awards = [(m.start(), m.end(), "other") for m in _OTHER_AWARD.finditer(masked)]
+    awards += [(m.start(), m.end(), "master") for m in _MASTERS.finditer(masked)]
+    for figure, award in zip(figures, _by_clause(awards, figures, masked), strict=True):
+        figure.award = award
+    # "Flexible, 2-6 years": a mode that heads the cell covers it, unless a full-time figure is named
+    heading = re.match(r"\s*(part[- ]?time|flexible|modular|distance learning|online)\s*[:,;-]", masked, re.I)
+    if heading and not any(f.mode == "full-time" for f in figures):
+        for figure in figures:
+            figure.mode = figure.mode or ("part-time" if heading.group(1).lower().startswith("part") else "flexible")
+    for i, figure in enumerate(figures):
+        before = masked[(ends[i - 1] if i else 0) : figure.start]
+        before = _BEFORE_CUT.split(before)[-1]
+        following = starts[i + 1] if i + 1 < len(figures) else len(masked)
+        after = _AFTER_CUT.split(masked[figure.end : following], maxsplit=1)[0]
+        shared = following < len(masked) and len(after) == following - figure.end  # no cut before the next figure
+        figure.bound = bool(_BOUNDS.search(before)) or bool(_TRAILING_BOUND.match(after))
+        figure.variant = bool(_VARIANT.search(before[-40:]))
+        if not shared:
+            # "12 months with a placement year", "2 years (MSc with Industrial Placement)"
+            figure.variant |= bool(_VARIANT.match(after.strip()[:60])) or (
+                bool(re.match(r"\s*\(", after)) and bool(_VARIANT.search(after[:60]))
+            )
+
+
+def _by_clause(markers: list[tuple[int, int, str]], figures: list[Figure], masked: str) -> list[str | None]:
+    """The marker of each figure, looked for within the figure's clause only."""
+    found: list[str | None] = [None] * len(figures)
     cuts = [0, *(m.end() for m in _CLAUSE_CUTS.finditer(masked)), len(masked) + 1]
     for a, b in itertools.pairwise(cuts):
         inside = [i for i, f in enumerate(figures) if a <= f.start < b]
         if not inside:
             continue
         clause_markers = sorted(m for m in markers if a <= m[0] < b)
-        modes = _attach(clause_markers, [starts[i] for i in inside], [ends[i] for i in inside])
-        for i, mode in zip(inside, modes, strict=True):
-            figures[i].mode = mode
-    awards = [(m.start(), m.end(), "other") for m in _OTHER_AWARD.finditer(masked)]
-    awards += [(m.start(), m.end(), "master") for m in _MASTERS.finditer(masked)]
-    for figure, award in zip(figures, _attach(sorted(awards), starts, ends), strict=True):
-        figure.award = award
-    for i, figure in enumerate(figures):
-        before = masked[(ends[i - 1] if i else 0) : figure.start]
-        before = _BEFORE_CUT.split(before)[-1]
-        after = _AFTER_CUT.split(masked[figure.end :], maxsplit=1)[0]
-        figure.bound = bool(_BOUNDS.search(before)) or bool(_TRAILING_BOUND.match(after))
-        figure.variant = bool(_VARIANT.search(before[-40:])) or bool(_VARIANT.match(after.strip()[:60]))
-        if not figure.variant and _WITH.match(after):
-            figure.variant = bool(_VARIANT.search(after[:60]))
+        attached = _attach(clause_markers, [figures[i].start for i in inside], [figures[i].end for i in inside])
+        for i, marker in zip(inside, attached, strict=True):
+            found[i] = marker
+    return found
 
 
 _BEFORE_CUT = re.compile(r"[;,|(]|\.\s|\band\b|\bor\b")
@@ -341,7 +370,7 @@ def _combine(figures: list[Figure], masked: str) -> tuple[float, list[float]]:
     previous: Figure | None = None
     for figure in figures:
         between = masked[previous.end : figure.start] if previous else ""
-        joined = previous is not None and re.fullmatch(r"\s*(?:[a-z]+\s+){0,2}(?:\+|plus)\s*", between, re.I)
+        joined = previous is not None and re.fullmatch(r"\s*\(?\s*(?:[a-z]+\s+){0,2}(?:\+|plus)\s*", between, re.I)
         follows = (
             previous is not None
             and previous.unit == "years"

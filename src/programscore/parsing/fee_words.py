@@ -41,7 +41,7 @@ PERIOD_WORDS = {"credit": "per credit", "module": "per module", "total": "in tot
 # Roles an amount can have besides tuition, by the words around it. Order matters: the first wins.
 ROLES = [
     ("loan", r"\bloans?\b|\bborrow|FEE-HELP|HECS|VET Student Loan|\bfinanciamiento\b|\bprêt\b|\bdarlehen\b"),
-    ("salary", r"\bsalar(?:y|ies)\b|\bearn(?:s|ing|ings)?\b|\bwages?\b|\bstarting pay\b|\bpaid\b|\bgehalt\b|"
+    ("salary", r"\bsalar(?:y|ies)\b|\bearn(?:s|ing|ings)?\b|\bwages?\b|\bstarting pay\b|\bgehalt\b|"
      r"\bsalaire\b|\bincome\b|\bpay rise\b"),
     ("scholarship", r"scholarships?|fellowships?|bursar(?:y|ies)|stipends?|studentships?|\bgrants?\b|"
      r"\bawards?\b|\bfunding\b|(?<!self-)(?<!self )\bfunded\b|\bprizes?\b|\ballowance|\bdiscount|\breduction|"
@@ -49,7 +49,9 @@ ROLES = [
     ("application fee", r"applica(?:tion|nt)|\bapplying\b|admissions? fee|processing fee|assessment fee|"
      r"bewerbung|anmeldegebühr|入学金|入学費|입학금|报名费|\bfrais de dossier\b"),
     ("registration fee", r"registration|enrol(?:l)?ment fee|matriculation|administration fee|admin fee|"
-     r"exam(?:ination)? fees?|graduation fee|immatrikulation|anmeldegebühr|einschreibegebühr"),
+     r"exam(?:ination)? fees?|graduation fee|immatrikulation|anmeldegebühr|einschreibegebühr|technology fee|"
+     r"mandatory fees|student fees|comprehensive fee|campus fee|prüfungsgebühr|rekrutacyjn\w*|\bbilled separately\b|"
+     r"\bcharged separately\b|\bsurcharge\b|\bresearch (?:support|training) fee\b"),
     ("deposit", r"\bdeposits?\b|acceptance fee|confirmation fee|reservation fee|\bto secure\b|\bto hold\b"),
     ("contribution", r"contribution|semesterbeitrag|semester ticket|student union|students' union|"
      r"student services? fee|service fee|activity fee|\bCVEC\b|social fee|solidarity|union fee|"
@@ -65,13 +67,21 @@ ROLES = [
      r"postgraduate (?:diploma|certificate)|\bdiploma\b|\bcertificate\b|\bundergraduate\b|\bbachelor|"
      r"\bph\.?d\b|\bdoctoral|\bmphil\b|\bbridging\b|english language course|language course|"
      r"\bielts preparation\b|\bsummer school\b|\bshort course\b"),
-    ("instalment", r"first (?:payment|instal(?:l)?ment)|instal(?:l)?ments?|\bdown ?payment"),
+    ("instalment", r"first (?:payment|instal(?:l)?ment)|instal(?:l)?ments?|\bdown ?payment|\braten?\b|\bparcelas?\b|"
+     r"\bcuotas?\b|\brate\b(?= (?:da|di))|\bmensualit\w*"),
 ]  # fmt: skip
 ROLE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ROLES]
 MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bm\.?eng\b|\bmba\b|\bllm\b|\bmaster|\bm\.?s\b", re.IGNORECASE)
 TUITION = re.compile(
     r"tuition|course fee|programme fee|program fee|study fee|studiengebühr|frais de scolarité|tasse|matrícula|"
     r"collegegeld|lukuvuosimaksu|学费",
+    re.IGNORECASE,
+)
+# Words that say whom a fee is for: amounts labelled so are alternatives, not extras.
+AUDIENCE = re.compile(
+    r"\b(?:home|uk|eu|eea|international|overseas|domestic|non-?eu|non-?eea|in-state|out-of-state|resident|"
+    r"non-?resident|national|foreign|citizens?|students?|nordic|swiss|local|scottish|rest of (?:the )?uk|rUK|"
+    r"commonwealth|EER|niet-EER|hors UE|UE)\b",
     re.IGNORECASE,
 )
 EXCLUDED = {

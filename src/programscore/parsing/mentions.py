@@ -151,7 +151,9 @@ def has_digit(text: str) -> bool:
 
 # Hard separators of clauses: a semicolon, a bar, a line break, a full stop that ends a sentence.
 _HARD = re.compile(r"[;|\n•]|\.(?=\s+[A-Z(])|\s-\s(?=[A-Z])")
-_SOFT = re.compile(r",(?!\d{3})|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\s/\s(?=[A-Z£€$\d])|\s\+\s|\bplus\b|\bvs\.?")
+_SOFT = re.compile(
+    r",(?!\d{3})|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\s/\s(?=[A-Z£€$\d])|\s\+\s|\bplus\b|\bvs\.?|\s[-–]\s"
+)
 
 
 @dataclass(frozen=True)
@@ -257,6 +259,11 @@ def _split(
         immediate = _IMMEDIATE_TAIL.match(between)
         cut = immediate.end() if immediate else 0
         rest = between[cut:]
+        opened = rest.rfind("(")
+        if opened > rest.rfind(")"):  # "... for two years (total £18,000)": a bracket opened for the next figure
+            tails.append(between[: cut + opened])
+            leads.append(rest[opened:])
+            continue
         if _LABEL_END.search(rest) or labels_lead:
             tails.append(between[:cut])
             leads.append(rest)

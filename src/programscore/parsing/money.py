@@ -18,6 +18,7 @@ from .amounts import NUM, Amount, amount_value, find_amounts
 from .currencies import FAMILIES, SIMPLE_SYMBOLS, currency_code
 from .fee_words import (
     ARTICLE,
+    AUDIENCE,
     EXCLUDED,
     FREE,
     MASTERS,
@@ -43,6 +44,7 @@ class MoneyRules:
     prefer: tuple[str, ...] | str | None  # labels, in order, whose amount is used when a cell lists several
     currency_stated: bool = False  # the default currency came from the profile or the header
     period_stated: bool = False  # the default period came from the profile or the header
+    scale: float = 1.0  # 1000 where the header says the column is in thousands ("Fees (£000s)")
 
     @property
     def preferred(self) -> tuple[str, ...]:
@@ -58,7 +60,7 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
     if isinstance(raw, int | float):
         if not math.isfinite(raw):
             return Cell(NAN, ERROR, "not a finite amount")
-        return _convert(float(raw), float(raw), rules.default_currency, rules.default_period, rules, f"{raw:g}", [])
+        return _bare(float(raw), f"{raw:g}", rules)
     text = clean(lines_apart(str(raw)))
     if not text:
         return Cell(NAN, MISSING)
@@ -68,7 +70,7 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
             return Cell(NAN, ERROR, "a fee cannot be negative")
         if re.fullmatch(NUM.replace("sep", "s"), text):
             plain = amount_value(text)  # "12.500" in a fee column is twelve thousand five hundred
-        return _convert(plain, plain, rules.default_currency, rules.default_period, rules, quote(text), [])
+        return _bare(plain, quote(text), rules)
     if FAST:
         simple = _one_priced_amount(text, rules)
         if simple is not None:
@@ -83,6 +85,17 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
     if not amounts and not free:
         return _nothing(text, masked.reason())
     return choose(text, amounts, free, rules)
+
+
+def _bare(value: float, source: str, rules: MoneyRules) -> Cell:
+    """A cell that is only a number: in the column's currency and units; under 100, said."""
+    notes, doubts = [], []
+    if rules.scale != 1:
+        value *= rules.scale
+        notes.append(f"in thousands, as the header says (x {rules.scale:g})")
+    if 0 < value < 100:
+        doubts.append(f"a bare {value:g} is too small for a tuition fee: check the unit (thousands?)")
+    return _convert(value, value, rules.default_currency, rules.default_period, rules, source, notes, doubts)
 
 
 FAST = True  # the shortcut below; tests turn it off to check it reads every cell as the full path does
@@ -226,10 +239,11 @@ def _pick(amounts: list[Amount], rules: MoneyRules) -> tuple[Amount, str | None]
                                               r"\btuition (?:fee )?total", a.context.words, re.IGNORECASE)]  # fmt: skip
     if fee_totals and len(fee_totals) < len(amounts):
         return fee_totals[0], None
-    # "Tuition Fee INR 6,00,000; ... Total: INR 8,00,000": the tuition, not a total of everything
+    # "Tuition: $58,000/yr. Fees: $2,800/yr", "Tuition Fee INR 6,00,000; ... Total: INR 8,00,000": the one
+    # amount labelled tuition, when the others are not fees for other students
     labelled = [a for a in amounts if TUITION.search(" ".join(a.context.lead.split()[-6:]))]
-    unlabelled_totals = [a for a in amounts if a not in labelled and re.search(r"\btotal\b", a.context.words, re.I)]
-    if len(labelled) == 1 and len(labelled) + len(unlabelled_totals) == len(amounts):
+    others = [a for a in amounts if a not in labelled]
+    if len(labelled) == 1 and not any(AUDIENCE.search(f"{a.context.words} {a.context.heading}") for a in others):
         return labelled[0], None
     # a total beside the same fee per year or per semester (not beside other students' fees)
     totals = [a for a in amounts if re.search(r"\btotal\b", a.context.words, re.IGNORECASE)]
@@ -239,7 +253,14 @@ def _pick(amounts: list[Amount], rules: MoneyRules) -> tuple[Amount, str | None]
     masters = [a for a in amounts if MASTERS.search(a.context.words)]
     if len(masters) == 1:
         return masters[0], None
-    if len({(a.high, a.low, a.currency or "") for a in amounts}) == 1:
+    years = [re.fullmatch(r"(?:year|yr)\s*(\d)\s*[:-]?", a.context.lead, re.IGNORECASE) for a in amounts]
+    if all(years) and [int(y.group(1)) for y in years] == list(range(1, len(amounts) + 1)):
+        # "Year 1: £12,000; Year 2: £12,500": the programme costs the years together
+        total = sum(a.high for a in amounts)
+        summed = Amount(amounts[0].start, amounts[-1].end, total, sum(a.low for a in amounts), amounts[0].currency,
+                        Context(amounts[0].context.lead, amounts[-1].context.tail), period="total")  # fmt: skip
+        return summed, None
+    if len({(a.high, a.low, a.currency or "") if a.high else 0 for a in amounts}) == 1:
         # the same fee written twice, perhaps with two periods: the whole programme needs no length
         totals = [a for a in amounts if a.period == "total"]
         return (totals or amounts)[0], None
@@ -277,9 +298,16 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
         doubts.append(f"a range {_figure(low)}-{_figure(high)}; the upper end scores")
     if amount.bound:
         doubts.append(f"stated as a bound ({amount.bound!r}): the fee may differ")
+    if 0 < high < 100 and period not in ("credit", "module", "month", "week"):
+        doubts.append(f"a tuition fee of {_figure(high)} is implausibly low: check the cell")
     block = re.match(r"\s*per\s+(\d+)\s+(?:credits?|ects|cr[ée]ditos?)", amount.context.tail, re.IGNORECASE)
     if period == "credit" and block and float(block.group(1)) > 1:  # "£1,250 per 15 credits"
         high, low = high / float(block.group(1)), low / float(block.group(1))
+    periods = re.search(rf"\(?\b(\d|{'|'.join(_COUNT_WORDS)})\s+{period}s\b", text, re.I) if period in _SPANS else None
+    if periods:  # "$31,200 per term (two terms)": the cell says how many
+        count = _COUNT_WORDS.get(periods.group(1).lower()) or int(periods.group(1))
+        notes.append(f"{_figure(high)} per {period} x {count} {period}s")
+        high, low, period = high * count, low * count, "total"
     if period in ("credit", "module"):
         counted = _count(text, period)
         if counted is None:
@@ -301,6 +329,10 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
     lead = amount.context.wide_lead or amount.context.lead
     source = quote(text[max(0, amount.start - len(lead) - 1) : amount.end + len(amount.context.tail) + 1])
     return _convert(high, low, currency, period, rules, source, notes, doubts)
+
+
+_SPANS = ("term", "semester", "trimester", "quarter")
+_COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _count(text: str, period: str) -> tuple[float, float] | None:

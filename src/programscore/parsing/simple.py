@@ -142,6 +142,12 @@ def parse_rating(raw: object, scale: tuple[float, float], levels: dict[str, floa
     word = text.lower().rstrip(".!")
     if missing_marker(text) or _NO_DATA.match(word):
         return not_stated(text)
+    bracketed = re.fullmatch(rf"[A-Za-z][\w -]*\(\s*({NUMBER})\s*(?:/\s*({NUMBER}))?\s*\)", text)
+    if bracketed:  # "Good (4)", "Strong (4/5)": the figure says more than the word
+        figure = bracketed.group(1) + (f"/{bracketed.group(2)}" if bracketed.group(2) else "")
+        found = parse_rating(figure, scale, levels)
+        if found.status == OK:
+            return found._replace(note=f"{found.value:g}, from {quote(text)}")
     if levels:
         for name, value in levels.items():
             if word == name.lower():
@@ -212,6 +218,8 @@ def parse_percent(raw: object) -> Cell:
 
 def _percent_in_text(text: str) -> Cell:
     """A share inside a remark: "95% employed within 6 months", "9 in 10 graduates in work"."""
+    if re.search(r"\b(?:top|bottom|best|ranked in the top)\s+\d+(?:\.\d+)?\s*%", text, re.IGNORECASE):
+        return Cell(NAN, MISSING, "a rank (top N%), not a rate: not stated; treated as missing")
     signed = re.findall(rf"(?<![\w.])({NUMBER})\s*(?:%|per ?cent\b)", text, re.IGNORECASE)
     if signed:
         value = number_value(signed[0])
