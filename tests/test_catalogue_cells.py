@@ -205,7 +205,7 @@ def test_the_guard_names_a_value_far_from_the_rest():
         "check the cell; set max = N on 'cost' to exclude such values"
     )
     _, issues = fee("£40")
-    assert issues[0]["message"] == "a tuition fee of 40 GBP is implausibly low: check the cell (a fee band or a count?)"
+    assert "a tuition fee of 40 GBP is implausibly low: check the cell (a fee band or a count?)" in [i["message"] for i in issues]
 
 
 def test_explain_shows_what_a_value_was_read_from():

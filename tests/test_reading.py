@@ -174,8 +174,8 @@ def test_empty_and_missing_files(tmp_path):
 def test_duplicate_programmes_are_warnings(tmp_path):
     path = tmp_path / "dup.csv"
     path.write_text(
-        "Programme,Length,Fees,Job support,Industry,Placement\nA,1 year,£1,3,high,yes\n"
-        "B,1 year,£2,3,high,yes\na,2 years,£3,3,high,yes\n"
+        "Programme,Length,Fees,Job support,Industry,Placement\nA,1 year,£9000,3,high,yes\n"
+        "B,1 year,£9500,3,high,yes\na,2 years,£9900,3,high,yes\n"
     )
     report = ps.check(ps.read_sheet(path), "article")
     assert report.issues[["cell", "value", "severity", "message"]].values.tolist() == [

@@ -152,7 +152,8 @@ def has_digit(text: str) -> bool:
 # Hard separators of clauses: a semicolon, a bar, a line break, a full stop that ends a sentence.
 _HARD = re.compile(r"[;|\n•]|\.(?=\s+[A-Z(])|\s-\s(?=[A-Z])")
 _SOFT = re.compile(
-    r",(?!\d{3})|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\s/\s(?=[A-Z£€$\d])|\s\+\s|\bplus\b|\bvs\.?|\s[-–]\s"
+    r",(?!\d{3})|\band\b|\bwhile\b|\bwhereas\b|\bbut\b|\s/\s(?=[A-Z£€$\d])|\s\+\s|\bplus\b|\bvs\.?|"
+    r"\s[-–]\s(?![£€$\d]|[A-Z]{3}\s?\d)"  # a dash between phrases, not the one between a label and its figure
 )
 
 
@@ -232,15 +233,19 @@ def _headings(masked: str, spans: list[tuple[int, int]]) -> list[str]:
 def _split(
     masked: str, spans: list[tuple[int, int]], hard: re.Pattern[str], soft: re.Pattern[str] | None
 ) -> list[tuple[str, str]]:
-    def cuts(text: str) -> list[re.Match[str]]:
-        found = list(hard.finditer(text))
-        if soft is not None:
-            found += list(soft.finditer(text))
-        return sorted(found, key=lambda m: m.start())
+    # separators are found on the whole text (a lookahead must see the figure that follows), then kept
+    # per piece as (start, end) relative to that piece
+    every = [m.span() for m in hard.finditer(masked)]
+    if soft is not None:
+        every += [m.span() for m in soft.finditer(masked)]
+    every.sort()
+
+    def cuts(a: int, b: int) -> list[tuple[int, int]]:
+        return [(s - a, e - a) for s, e in every if a <= s and e <= b]
 
     before = masked[: spans[0][0]]
-    found = cuts(before)
-    first_lead = before[found[-1].end() :] if found else before
+    found = cuts(0, spans[0][0])
+    first_lead = before[found[-1][1] :] if found else before
     # "Statutory fee €2,530 / Institutional fee €20,500": words right before the first figure label it,
     # and so the words before each later figure label that one
     last_word = re.search(r"([A-Za-z\u00c0-\u024f']+)\W*$", first_lead)
@@ -251,10 +256,10 @@ def _split(
     tails = []
     for (_, end), (next_start, _) in itertools.pairwise(spans):
         between = masked[end:next_start]
-        separators = cuts(between)
+        separators = cuts(end, next_start)
         if separators:
-            tails.append(between[: separators[0].start()])
-            leads.append(between[separators[-1].end() :])
+            tails.append(between[: separators[0][0]])
+            leads.append(between[separators[-1][1] :])
             continue
         immediate = _IMMEDIATE_TAIL.match(between)
         cut = immediate.end() if immediate else 0
@@ -271,8 +276,8 @@ def _split(
             tails.append(between)
             leads.append("")
     after = masked[spans[-1][1] :]
-    found = cuts(after)
-    tails.append(after[: found[0].start()] if found else after)
+    found = cuts(spans[-1][1], len(masked))
+    tails.append(after[: found[0][0]] if found else after)
     return list(zip(leads, tails, strict=True))
 
 
