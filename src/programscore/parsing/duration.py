@@ -42,11 +42,13 @@ MONTHS = {
     "trimesters": 4.0, "terms": 4.0, "quarters": 3.0, "ects": 12.0 / 60.0,
 }  # fmt: skip
 _UNIT_WORDS = [
-    ("years", r"years?|yrs?|y|academic years?|calendar years?|jahre?|ans?|années?|años?|anni|anno|jaar|år"),
-    ("months", r"months?|mo|mos|mths?|m|monate?n?|mois|meses|mes|mesi|maanden|månader"),
+    ("years", r"years?|yrs?|y|academic years?|calendar years?|jahre?|ans?|années?|años?|anni|anno|jaar|år|anos?|"
+     r"lata?|roky?|let|vuotta|vuosi|yıl|年|년"),
+    ("months", r"months?|mo|mos|mths?|m|monate?n?|mois|meses|mes|mesi|maanden|månader|miesięcy|měsíců|kuukautta|"
+     r"个月|個月|ヶ月|か月|カ月|개월"),
     ("weeks", r"weeks?|wks?|w|wochen"),
     ("days", r"days?|d"),
-    ("semesters", r"semesters?|sem|semestres?"),
+    ("semesters", r"semesters?|sem|semestres?|semestrů|semestrów|学期|학기"),
     ("trimesters", r"trimesters?"),
     ("terms", r"terms?"),
     ("quarters", r"quarters?"),
@@ -55,17 +57,18 @@ _UNIT_WORDS = [
 _UNIT = "|".join(f"(?P<{name}>{words})" for name, words in _UNIT_WORDS)
 _VALUE = rf"(?:{NUMBER}|\b(?:{NUMBER_WORD})\b)"
 QUANTITY = re.compile(
-    rf"(?P<low>{_VALUE})(?:\s*(?P<join>-|to|/|or|bis)\s*(?P<high>{_VALUE}))?\s*-?\s*(?:{_UNIT})\b",
+    rf"(?P<low>{_VALUE})(?:\s*(?P<join>-|to|/|or|bis)\s*(?P<high>{_VALUE}))?\s*-?\s*(?:{_UNIT})"
+    r"(?:\b|(?<=[\u3000-\u9fff\uac00-\ud7af]))",  # a Chinese, Japanese or Korean unit needs no word boundary
     re.IGNORECASE,
 )
 
 _MODES = [
     ("part-time", r"\bpart[- ]?time\b|\bPT\b|\bteilzeit\b|\btemps partiel\b|\bpart time\b|\bberufsbegleitend\b|"
-     r"\bdeeltijd\b|\bdeltid\b|\btiempo parcial\b"),
+     r"\bdeeltijd\b|\bdeltid\b|\btiempo parcial\b|非全日制|在职"),
     ("flexible", r"\bflexible\b|\bmodular\b|\bblock\b|\bdistance\b|\bonline\b(?= (?:learning|study))|\bexecutive\b|"
      r"\bDL\b|\bfernstudium\b"),
     ("full-time", r"\bfull[- ]?time\b|\bFT\b|\bvollzeit\b|\btemps plein\b|\bintensive\b|\bvoltijd\b|\bheltid\b|"
-     r"\btiempo completo\b"),
+     r"\btiempo completo\b|(?<!非)全日制|全職"),
 ]
 _MODE_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _MODES]
 _BOUNDS = re.compile(
@@ -96,7 +99,9 @@ _REQUIREMENT = re.compile(
 _NOT_A_LENGTH = re.compile(r"\b(?:starts?|starting|start date|intake|begins?|commenc\w*|deadline|entry)\b", re.I)
 _HALF = re.compile(r"\b(?:a|one) (year|month) and a half\b|\bhalf a (year)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(rf"\b({NUMBER_WORD}|\d+) and a half\b", re.IGNORECASE)
-_SPELLED = re.compile(r"half|[½¼¾⅓⅔]|/|\+|plus", re.IGNORECASE)
+_SPELLED = re.compile(r"half|[½¼¾⅓⅔]|/|\+|plus|[一二两三四五六]", re.IGNORECASE)
+_CJK_NUMERAL = re.compile(r"([一二两三四五六])(?=\s*(?:年|个月|個月|学期|년|개월))")
+_CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 _MIXED = re.compile(r"\b(\d+)\s+(\d)/(\d)(?=\s*[a-z])", re.IGNORECASE)
 
 
@@ -113,6 +118,7 @@ class Figure:
     bound: bool = False
     award: str | None = None  # "master" | "other" | None
     variant: bool = False
+    part: bool = False  # a part of a longer figure: "(including a 3-month internship)", "2 years (4 terms + ...)"
 
 
 def parse_duration(raw: object, unit: str = "months") -> Cell:
@@ -212,6 +218,7 @@ def _spell_out(text: str) -> str:
     if not _SPELLED.search(text):
         return text
     text = re.sub(r"(\d)\s+([½¼¾⅓⅔])", r"\1\2", text)  # "1 ½ years"
+    text = _CJK_NUMERAL.sub(lambda m: str(_CJK_DIGITS[m.group(1)]), text)  # "一年制"
     text = _HALF.sub(lambda m: f"1.5 {m.group(1) or m.group(2)}", text)
     # "3 semesters + thesis semester": a unit on its own after "+" is one of it
     text = re.sub(r"(\+|\bplus)\s*(?:an? |one )?(?:[a-z]+ )?(semester|year|month|term|trimester)\b", r"\1 1 \2", text,
@@ -268,6 +275,12 @@ def _describe(figures: list[Figure], masked: str) -> None:
         after = _AFTER_CUT.split(masked[figure.end : following], maxsplit=1)[0]
         shared = following < len(masked) and len(after) == following - figure.end  # no cut before the next figure
         figure.bound = bool(_BOUNDS.search(before)) or bool(_TRAILING_BOUND.match(after))
+        opened = masked[ends[i - 1] : figure.start] if i else ""
+        figure.part = bool(_PART.search(before)) or (
+            i > 0
+            and figures[i - 1].unit != "ects"
+            and bool(re.fullmatch(r"\s*\((?!\s*(?:plus|\+))[^()]*", opened, re.IGNORECASE))
+        )
         figure.variant = bool(_VARIANT.search(before[-40:]))
         if not shared:
             # "12 months with a placement year", "2 years (MSc with Industrial Placement)"
@@ -291,6 +304,8 @@ def _by_clause(markers: list[tuple[int, int, str]], figures: list[Figure], maske
     return found
 
 
+_PART = re.compile(r"\b(?:including|includes|incl\.?|inclusive of|of which|comprising|consisting of|with an? "
+                   r"(?:integrated|embedded))\b[^()]*$", re.IGNORECASE)  # fmt: skip
 _BEFORE_CUT = re.compile(r"[;,|(]|\.\s|\band\b|\bor\b")
 _AFTER_CUT = re.compile(r"[;,|)]|\.\s|\band\b|\bor\b")
 _TRAILING_BOUND = re.compile(r"\s*(?:max(?:imum)?|at most)\b", re.IGNORECASE)
@@ -336,6 +351,10 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
         doubts.append(f"only a {full[0].mode} length is given")
     elif len(full) < len(pool):
         notes.append("the full-time length")
+    whole = [f for f in full if not f.part]
+    if whole and len(whole) < len(full):
+        notes.append("parts of the programme named inside it left out")
+        full = whole
     masters = [f for f in full if f.award != "other"]
     if masters and len(masters) < len(full):
         notes.append("the Master's, not the other award")

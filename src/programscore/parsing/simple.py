@@ -27,7 +27,7 @@ _TRUE = re.compile(
     re.IGNORECASE,
 )
 _FALSE = re.compile(
-    r"^(?:no|n|nein|non|nej|nee|não|nope|false|f|0|✗|✘|☐|❌|none|not available|not offered|unavailable|without|"
+    r"^(?:no|n|nein|non|nej|nee|não|nope|false|f|0|✗|✘|×|☐|❌|none|not available|not offered|unavailable|without|"
     r"never|nil)(?!\w)",
     re.IGNORECASE,
 )
@@ -43,10 +43,13 @@ _NEGATED = re.compile(
 _NOT_OPTIONAL = re.compile(r"\bnot optional\b|\bnon-optional\b", re.IGNORECASE)
 # "Not compulsory": it is there, but optional
 _NOT_COMPULSORY = re.compile(r"\bnot (?:compulsory|mandatory|required|obligatory)\b", re.IGNORECASE)
+# "Work placement included": the thing is there, said after it
+_AFFIRMED = re.compile(r"\b(?:included|includes|offered|guaranteed|compulsory|mandatory|embedded|integrated)\b", re.I)
 _LABEL = re.compile(r"^[A-Za-z][\w /-]{0,30}:\s*(?=\S)")
 _HALF = re.compile(
     r"\b(?:optional|possible|on request|sometimes|some|partial|partly|competitive|limited|may|can be|elective|"
-    r"subject to availability|if available|available to some)\b",
+    r"subject to availability|if available|available to some|own placement|self-arranged|self-sourced|"
+    r"find their own|arrange their own|organise their own|organize their own)\b",
     re.IGNORECASE,
 )
 
@@ -87,7 +90,7 @@ def parse_boolean(raw: object) -> Cell:
         return Cell(0.0, OK, note=f"no, from {quote(text)}")
     if _HALF.search(text):
         return Cell(0.5, OK, note=f"optional (half), from {quote(text)}")
-    if _TRUE.match(text):
+    if _TRUE.match(text) or _AFFIRMED.search(text):
         return Cell(1.0, OK, note=f"yes, from {quote(text)}")
     return Cell(NAN, ERROR, "not yes or no")
 
