@@ -98,3 +98,14 @@ def test_shortcuts_read_every_cell_as_the_full_path_does(monkeypatch) -> None:
                 ), raw  # fmt: skip
                 assert fast.value == full.value or (math.isnan(fast.value) and math.isnan(full.value)), raw
     assert sum(t is not None for t in taken) > 1_000  # the shortcuts were taken, and agreed
+
+
+def test_red_team_cells_are_never_silently_wrong() -> None:
+    """The red team's 510 cells (tests/cell_redteam.py): no value given without a warning is wrong."""
+    from cell_redteam import classify_all
+
+    _, counts, out = classify_all()
+    silent = [(kind, raw) for kind, raw, *_ in out["SILENTLY WRONG"]]
+    assert silent == []
+    right = sum(n for (_, cls), n in counts.items() if cls in ("RIGHT", "OVER-CAUTIOUS", "UNWARNED"))
+    assert right / sum(counts.values()) >= 0.97
