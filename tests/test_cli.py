@@ -163,13 +163,13 @@ def test_check_ok_and_json():
 
 def test_check_exits_1_on_errors(tmp_path):
     path = tmp_path / "bad.csv"
-    path.write_text("Programme,Length,Fees,Job support,Industry,Placement\nA,forever,£1,3,high,yes\n")
+    path.write_text("Programme,Length,Fees,Job support,Industry,Placement\nA,-1 year,£9000,3,high,yes\n")
     result = run("check", path)
     assert result.exit_code == 1
     assert f"error: {path.name}" not in result.output
-    assert "error: B2 (Length) 'forever': no length found" in result.output
+    assert "error: B2 (Length) '-1 year': a length cannot be negative" in result.output
     from_stdin = run("check", "-", input=path.read_bytes())
-    assert from_stdin.exit_code == 1 and "error: B2 (Length) 'forever': no length found" in from_stdin.output
+    assert from_stdin.exit_code == 1 and "error: B2 (Length) '-1 year': a length cannot be negative" in from_stdin.output
 
 
 def test_profiles_and_profile_show(tmp_path):

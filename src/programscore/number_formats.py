@@ -17,6 +17,7 @@ import math
 import posixpath
 import re
 import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from typing import IO
@@ -296,8 +297,9 @@ def format_currencies(data: bytes, sheet: str) -> Cells:
         if part is None or part not in archive.namelist():
             return {}
         return styled_cells(archive.read(part), styles)
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, DefusedXmlException, ExpatError):
-        return {}  # the cells were read; a part that does not parse only loses the currencies
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, DefusedXmlException, ExpatError, NotImplementedError,
+            OSError, EOFError, RuntimeError, zlib.error):  # fmt: skip
+        return {}  # the cells were read; a part that does not parse (or unpack) only loses the currencies
 
 
 # --- the frame -------------------------------------------------------------------------------------

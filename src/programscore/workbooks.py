@@ -35,7 +35,7 @@ def check_zip(data: bytes, name: str) -> None:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError) as exc:
         raise SheetError(f"{name}: a damaged or truncated workbook ({_short(exc)})") from None
     total = 0
     for member in members:

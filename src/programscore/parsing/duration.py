@@ -149,7 +149,8 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
         if masked.reason() and not has_digit(masked.masked):
             return Cell(NAN, MISSING, f"{masked.reason()}, not a length: not stated; treated as missing")
         if missing_marker(text) or not has_digit(text):
-            return not_stated(text) if missing_marker(text) else Cell(NAN, ERROR, "no length found")
+            stated = "no length stated; treated as missing"
+            return not_stated(text) if missing_marker(text) else Cell(NAN, MISSING, stated)
         return Cell(NAN, ERROR, "no length found")
     _describe(figures, masked.masked)
     return _choose(figures, masked.masked, text)

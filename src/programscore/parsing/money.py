@@ -150,10 +150,10 @@ def _nothing(text: str, reason: str | None) -> Cell:
     """A cell with no amount: missing, with the reason when it held digits."""
     if reason:
         return Cell(NAN, MISSING, f"{reason}, not an amount: not stated; treated as missing")
-    if missing_marker(text) or NOT_STATED.match(text) or not has_digit(text):
-        if missing_marker(text) or NOT_STATED.match(text):
-            return Cell(NAN, MISSING, "not stated; treated as missing")
-        return Cell(NAN, ERROR, "no amount found")
+    if missing_marker(text) or NOT_STATED.match(text):
+        return Cell(NAN, MISSING, "not stated; treated as missing")
+    if not has_digit(text):  # words only ("Fees to be confirmed", "expensive"): no amount is stated
+        return Cell(NAN, MISSING, "no amount stated; treated as missing")
     return Cell(NAN, ERROR, "no amount found")
 
 
