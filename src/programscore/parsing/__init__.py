@@ -72,7 +72,7 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
         )
         return lambda raw: parse_money(raw, rules)
     if kind == "duration":
-        unit = criterion.unit or _unit_in_header(header) or "months"
+        unit = _unit_in_header(header) or criterion.unit or "months"  # the sheet's own header says most
         return lambda raw: parse_duration(raw, unit)
     if kind == "boolean":
         return parse_boolean

@@ -41,7 +41,7 @@ AMOUNT = re.compile(
     rf"(?:(?P<mid>\s?{CURRENCY})?\s?(?:-|–|to|bis|till|until|a|à|hasta|tot)\s?(?P<pre2>{CURRENCY})?\s?"
     rf"(?P<num2>{NUM.replace('sep', 'sep2')})"
     rf"(?P<mult2>{_MULT})?)?"
-    rf"(?P<post>\s?{CURRENCY}|(?-i:[A-Z]{{3}})\b)?(?:[.,]-|[.,]–)?",
+    rf"(?P<post>\s?{CURRENCY}|(?-i:[A-Z]{{3}})\b)?(?:[.,]-|[.,]–|/-)?",
     re.IGNORECASE,
 )
 
@@ -61,7 +61,7 @@ class Amount:
     bound: str | None = None  # "from" / "up to": the amount is a bound, not the fee
     problem: str | None = None  # a currency that cannot be told
     symbol: str = ""  # the currency as written
-    notes: list[str] = field(default_factory=list)
+    doubts: list[str] = field(default_factory=list)  # what the context leaves unsure (said in a warning)
 
     @property
     def is_range(self) -> bool:
@@ -135,10 +135,20 @@ def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
         found = [a for a in found if a.currency or a.problem]
     for amount, context in zip(found, contexts(masked, [(a.start, a.end) for a in found]), strict=True):
         amount.context = context
+        # a bracket that counts something ("(3 quarters per year)", "(52-58 credits)") is not the amount's period
+        tail = _COUNTING_BRACKET.sub(" ", context.tail)
         amount.period = next(
-            (p for p in map(period_of, (context.tail, context.lead, context.wide_tail, context.wide_lead)) if p), None
+            (p for p in map(period_of, (tail, context.lead, context.wide_tail, context.wide_lead)) if p), None
         )
+        if amount.period == "term" and re.search(r"\bfall\b|\bspring\b|\bautumn semester\b", text, re.I):
+            amount.period = "semester"  # American terms: fall and spring
+        unknown = _UNKNOWN_PER.match(tail)
+        if amount.period is None and unknown and not COUNTED.match(unknown.group(1)):
+            per = unknown.group(1)
+            amount.doubts.append(f"a fee per {per!r}, a period programscore does not know: read as the total")
         amount.role = _role_of(context)
+        if amount.role == "instalment" and amount.period not in (None, "total"):
+            amount.role = "tuition"  # "€650/month": a fee per month, paid as it says
         bound = BOUND.search(context.lead)
         amount.bound = bound.group(0).strip().lower() if bound else None
     for previous, amount in itertools.pairwise(found):
@@ -159,7 +169,7 @@ _NOT_UNITS = frozenset(
         "approx", "ca", "circa", "about", "around", "over", "under", "min", "max", "non", "all", "new", "via", "inc",
         "incl", "excl", "part", "full", "time", "term", "each", "a", "an", "est", "avg", "year1", "year2", "intl",
         "int", "uk/eu", "price", "sem", "fall", "fy", "ay", "cat", "gbp", "page", "step", "unit", "rate", "fixed",
-        "net",
+        "net", "gpa", "cgpa", "gre", "gmat", "ielts", "toefl", "sat", "act", "pte", "room", "bldg", "unit",
     ]
 )
 
@@ -174,6 +184,14 @@ def _unknown_unit(masked: str, match: re.Match[str]) -> str | None:
             word = found.group(1)
             return f"{word!r} beside the figure may be a currency programscore does not know: write its ISO code"
     return None
+
+
+_COUNTING_BRACKET = re.compile(r"\(\s*\d[^()]*\)")
+_UNKNOWN_PER = re.compile(
+    r"\s*(?:per|pro|por|je|pr\.?|par|/)\s*(?!(?:full|whole|entire|the|person|student|head|capita)\b)"
+    r"((?:\d+[- ])?[^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
 
 
 def _shared_period(amounts: list[Amount], masked: str) -> None:
@@ -243,6 +261,8 @@ def _resolve_families(amounts: list[Amount], masked: str, text: str, rules: Mone
             amount.currency, amount.problem = country, None  # "$45,000 per year (McGill, Montréal, Canada)"
         elif rules.currency_stated and rules.default_currency in family:
             amount.currency, amount.problem = rules.default_currency, None
+        elif amount.symbol.rstrip(".").lower() in ("¥", "rs") and amount.symbol not in rules.symbols:
+            amount.doubts.append(f"{amount.symbol!r} read as {amount.currency} (it names other currencies too)")
     return amounts
 
 
@@ -285,10 +305,9 @@ def _money_like(amount: Amount, masked: str, rules: MoneyRules) -> bool:
     currency from the column or profile, or a cell that is little more than the figure."""
     if amount.high < 100 and amount.high != 0:
         return False  # no tuition fee is under 100: a band, a count, a score
-    if rules.currency_stated or MONEY_WORDS.search(amount.context.wide) or MONEY_WORDS.search(amount.context.words):
-        return True
-    rest = (masked[: amount.start] + " " + masked[amount.end :]).strip()
-    return len(re.findall(r"[^\W\d_]+", rest)) <= 2
+    return bool(
+        rules.currency_stated or MONEY_WORDS.search(amount.context.wide) or MONEY_WORDS.search(amount.context.words)
+    )
 
 
 def _loose_currency(masked: str, text: str, rules: MoneyRules) -> str | None:
@@ -305,6 +324,9 @@ def _role_of(context: Context) -> str:
     """What an amount is, from the words right after it ("£1,500 placement fee"), then right before it
     ("Application fee: £50", "loans of up to £11,836"). A bracket after it speaks of something else."""
     near_tail = " ".join(re.split(r"[(\[]", context.tail)[0].split()[:6])
+    bracket = re.match(r"\s*\(([^()]*)\)", context.tail)
+    if bracket and PART_TIME.search(bracket.group(1)):  # "£5,625 per year (part-time, 2 years)"
+        return "part-time fee"
     near_lead = " ".join(context.lead.split()[-7:])
     for part in (near_tail, near_lead):
         for name, pattern in ROLE_PATTERNS:

@@ -19,7 +19,7 @@ SYMBOLS = {
     "Fr.": "CHF", "SFr.": "CHF", "sFr.": "CHF", "₽": "RUB", "₱": "PHP", "₫": "VND", "฿": "THB", "₪": "ILS",
     "₴": "UAH", "₨": "PKR", "KSh": "KES", "Ksh": "KES", "Rp": "IDR", "Rp.": "IDR", "FCFA": "XOF", "CFA": "XOF",
     "Dhs": "AED", "Dh": "AED", "GH₵": "GHS", "₵": "GHS", "₸": "KZT", "원": "KRW", "￦": "KRW", "лв": "BGN",
-    "R": "ZAR",
+    "R": "ZAR", "TL": "TRY",
 }  # fmt: skip
 # Words that name a currency only after the figure ("2 million won", "5 000 rand"): before one they are words.
 POST_ONLY = frozenset({"won", "rand", "dong", "ft", "real", "lei", "R"})
@@ -77,8 +77,12 @@ _COUNTRY_CURRENCY = [
     (re.compile(r"\b(?:uganda\w*|kampala)", re.IGNORECASE), "UGX"),
     (re.compile(r"\b(?:tanzania\w*|dar es salaam)", re.IGNORECASE), "TZS"),
     (re.compile(r"\b(?:united states|USA|U\.S\.|american)\b", re.IGNORECASE), "USD"),
-    (re.compile(r"\b(?:china|chinese|beijing|shanghai|人民币|RMB)\b|[\u4e00-\u9fff]", re.IGNORECASE), "CNY"),
-    (re.compile(r"\b(?:japan\w*|tokyo|kyoto|osaka)\b|[\u3040-\u30ff]", re.IGNORECASE), "JPY"),
+    (re.compile(r"\b(?:china|chinese|beijing|shanghai|RMB)\b|人民币|学费|元|每年|学年|学制|费用", re.I), "CNY"),
+    (re.compile(r"\b(?:japan\w*|tokyo|kyoto|osaka)\b|[\u3040-\u30ff]|円|授業料|年額", re.IGNORECASE), "JPY"),
+    (re.compile(r"\b(?:india\w*|delhi|mumbai|bangalore|bengaluru|chennai|IIT|IIM)\b|₹", re.IGNORECASE), "INR"),
+    (re.compile(r"\bpakistan\w*|\blahore\b|\bkarachi\b|\bislamabad\b|\bPKR\b", re.IGNORECASE), "PKR"),
+    (re.compile(r"\bsri lanka\w*|\bcolombo\b|\bLKR\b", re.IGNORECASE), "LKR"),
+    (re.compile(r"\bnepal\w*|\bkathmandu\b|\bNPR\b", re.IGNORECASE), "NPR"),
 ]
 
 
@@ -121,7 +125,7 @@ _SYMBOL_RE = "|".join(
 SIMPLE_SYMBOLS = "|".join(sorted((re.escape(s) for s in SYMBOLS), key=len, reverse=True))
 _WORD_RE = "|".join(sorted((re.escape(w) for w in [*WORDS, *AMBIGUOUS]), key=len, reverse=True))
 CURRENCY = (
-    rf"(?:{_SYMBOL_RE}|\b(?-i:[A-Z]{{3}})\b|\b(?:Rs|Tk|RM|Rp)\b\.?|\bS?Fr\.|\b(?-i:KSh|Ksh|FCFA|CFA|Dhs|Dh|R)\b|"
+    rf"(?:{_SYMBOL_RE}|\b(?-i:[A-Z]{{3}})\b|\b(?:Rs|Tk|RM|Rp)\b\.?|\bS?Fr\.|\b(?-i:KSh|Ksh|FCFA|CFA|Dhs|Dh|R|TL)\b|"
     rf"(?<![\w]){'(?:'}{_WORD_RE}{')'}(?![\w]))"
 )
 # Symbols shared by several currencies: a code elsewhere in the cell, or the column's currency, says which.

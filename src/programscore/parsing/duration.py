@@ -72,7 +72,8 @@ _MODES = [
 ]
 _MODE_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _MODES]
 _BOUNDS = re.compile(
-    r"\b(?:max(?:imum|\.)?|up to|within|no (?:more|longer) than|at most|registration period|time limit|"
+    r"\b(?:max(?:imum\b|\.|\b)|up to\b|within\b|no (?:more|longer) than\b|at most\b|registration period\b|"
+    r"time limit\b|"
     r"(?:must|may) be completed|to complete|longest)\b",
     re.IGNORECASE,
 )
@@ -118,6 +119,7 @@ class Figure:
     bound: bool = False
     award: str | None = None  # "master" | "other" | None
     variant: bool = False
+    range: tuple[float, float] | None = None  # "9-12 months": both ends, in months
     part: bool = False  # a part of a longer figure: "(including a 3-month internship)", "2 years (4 terms + ...)"
 
 
@@ -238,14 +240,19 @@ def _figures(masked: str) -> list[Figure]:
             if after == "." or after.isalpha():
                 continue
         low, high = match.group("low"), match.group("high")
-        alternatives = bool(high) and match.group("join") == "/"
+        if low.lower() in ("a", "an", "one") and _YEAR_OUT.match(masked, match.end()):
+            continue  # "with a year in industry": the placement year, not a length of its own
+        alternatives = bool(high) and match.group("join").lower() in ("/", "or")
         if alternatives and number_value(high) < number_value(low):
             alternatives = False
             high = None  # "1/2 year" is half a year, as written
             value = number_value(low) / number_value(match.group("high"))
         else:
             value = number_value(low if alternatives else (high or low))
-        figures.append(Figure(match.start(), match.end(), value * MONTHS[unit_name], unit_name, alternatives))
+        figure = Figure(match.start(), match.end(), value * MONTHS[unit_name], unit_name, alternatives)
+        if high and not alternatives:
+            figure.range = (number_value(low) * MONTHS[unit_name], figure.months)
+        figures.append(figure)
     return figures
 
 
@@ -265,7 +272,7 @@ def _describe(figures: list[Figure], masked: str) -> None:
     for figure, award in zip(figures, _by_clause(awards, figures, masked), strict=True):
         figure.award = award
     # "Flexible, 2-6 years": a mode that heads the cell covers it, unless a full-time figure is named
-    heading = re.match(r"\s*(part[- ]?time|flexible|modular|distance learning|online)\s*[:,;-]", masked, re.I)
+    heading = re.match(r"\s*(part[- ]?time|flexible|modular|distance learning|online)\s*[:,;(-]", masked, re.I)
     if heading and not any(f.mode == "full-time" for f in figures):
         for figure in figures:
             figure.mode = figure.mode or ("part-time" if heading.group(1).lower().startswith("part") else "flexible")
@@ -305,6 +312,8 @@ def _by_clause(markers: list[tuple[int, int, str]], figures: list[Figure], maske
     return found
 
 
+_YEAR_OUT = re.compile(r"\s+(?:in industry|in practice|abroad|out|of (?:industrial |professional )?placement|"
+                       r"placement|of work experience|in work)\b", re.IGNORECASE)  # fmt: skip
 _PART = re.compile(r"\b(?:including|includes|incl\.?|inclusive of|of which|comprising|consisting of|with an? "
                    r"(?:integrated|embedded))\b[^()]*$", re.IGNORECASE)  # fmt: skip
 _BEFORE_CUT = re.compile(r"[;,|(]|\.\s|\band\b|\bor\b")
@@ -366,12 +375,16 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
         doubts.append(f"the length without the placement or variant ({longest:g} months with it)")
         full = plain
     if any(f.alternatives for f in full):
-        doubts.append('"a/b years" read as the full-time a years')
+        doubts.append('"a/b years" or "a or b years" read as the full-time a years')
     timed = [f for f in full if f.unit != "ects"]
     if not timed:
         doubts.append("length taken from ECTS credits (60 ECTS = 1 year)")
         timed = full
     months, restated = _combine(timed, masked)
+    ranged = [f for f in timed if f.range and f.months == months]
+    if ranged:
+        low, high = ranged[0].range  # type: ignore[misc]
+        doubts.append(f"a range {low:g}-{high:g} months; the upper end scores")
     if restated:
         doubts.append(f"several lengths ({', '.join(f'{m:g}' for m in restated)} months); used the longest")
     if _NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):

@@ -11,7 +11,7 @@ import re
 
 def _per(units: str) -> str:
     """'per year', 'a year', 'each year', '/ year', '/yr', 'pro Jahr', 'par an' for the given unit words."""
-    return rf"(?:\b(?:per|a|an|each|every|pro|par|por|al|by|za|po|ao|em|kwa)[\s-]+|/\s*)(?:{units})\b"
+    return rf"(?:\b(?:per|a|an|each|every|pro|par|por|al|by|za|po|ao|em|kwa|je|pr\.?)[\s-]+|/\s*)(?:{units})\b"
 
 
 PERIOD_PATTERNS = [
@@ -22,16 +22,18 @@ PERIOD_PATTERNS = [
      r"\bsemester fees?\b|\bper-semester\b|\bsemestergebühr\w*|\bsemestral\w*|学期当|학기당|每学期|\blukukausimaksu\b"),
     ("trimester", _per(r"trimester")),
     ("term", _per(r"term|quarter term")),
-    ("quarter", _per(r"quarter")),
+    ("quarter", _per(r"quarter") + r"|\bquarter(?:ly)? (?:tuition|fees?)\b"),
     ("month", _per(r"month|mo|mth|monat|mois|mes|mês|miesiąc") + r"|\bmonthly\b|\bp\.\s?m\.?(?=\W|$)|\bpcm\b|"
-     r"\bmensalidade\b|\bmensual\w*|\bmonatlich\w*|\bmensuel\w*"),
+     r"\bmensalidade\b|\bmensual\w*|\bmonatlich\w*|\bmensuel\w*|\bmensa(?:is|l)\b"),
     ("week", _per(r"week|wk") + r"|\bweekly\b"),
-    ("year", _per(r"year|yr|annum|academic year|academic session|study year|session|ay|jahr|an|année|año|jaar|anno|"
+    ("year", _per(r"year|yr|annum|academic year|academic session|study year|session|ay|jahr|studienjahr|an|année|"
+                  r"año|curso(?: académico)?|año académico|jaar|studiejaar|anno|anno accademico|"
                   r"år|rok|akademický rok|rok akademicki|vuosi|lukuvuosi|ano|ano letivo|yıl|év|ár|год")
      + r"|\bp\.?\s?a\.?(?=\W|$)|\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
      r"\bj[äa]hrlich\w*|\ball'anno\b|\bl'anno\b|\bpar an\b|\bal año\b|\bpor año\b|\banual\b|每年|年間|/年|"
      r"\bper jaar\b|\bper år\b|\bi året\b|\bannuo\b|\bannua\b|年額|年额|学年|\blukuvuosimaksu\b|\byıllık\b|"
-     r"\bevente\b|\brocznie\b|\bročně\b"),
+     r"\bevente\b|\brocznie\b|\bročně\b|\bfor (?:the |each |one )?(?:\S+ )?(?:academic|study) year\b|"
+     r"\bannual (?:tuition|fees?)\b"),
     ("total", r"\btotal\b|\bwhole (?:course|programme|program|degree)\b|\bfull (?:course|programme|program|degree)\b|"
      r"\boverall\b|\bentire\b|\bfor the (?:course|programme|program|degree)\b|\bin full\b"),
 ]  # fmt: skip
@@ -52,7 +54,8 @@ ROLES = [
      r"exam(?:ination)? fees?|graduation fee|immatrikulation|anmeldegebühr|einschreibegebühr|technology fee|"
      r"mandatory fees|student fees|comprehensive fee|campus fee|prüfungsgebühr|rekrutacyjn\w*|\bbilled separately\b|"
      r"\bcharged separately\b|\bsurcharge\b|\bresearch (?:support|training) fee\b"),
-    ("deposit", r"\bdeposits?\b|acceptance fee|confirmation fee|reservation fee|\bto secure\b|\bto hold\b"),
+    ("deposit", r"\bdeposits?\b|acceptance fee|confirmation fee|reservation fee|\bto secure\b|\bto hold\b|"
+     r"reserva de plaza|\bacompte\b|\banzahlung\b|\bcaution\b|\bseat (?:deposit|reservation)\b"),
     ("contribution", r"contribution|semesterbeitrag|semester ticket|student union|students' union|"
      r"student services? fee|service fee|activity fee|\bCVEC\b|social fee|solidarity|union fee|"
      r"student body fee|semesterbeitr|rückmeldegebühr|semesteravgift|kåravgift|studentavgift|"
@@ -60,15 +63,16 @@ ROLES = [
     ("living cost", r"living|accommodation|\brent\b|housing|insurance|\bvisa\b|travel|\bbooks?\b|materials|"
      r"cost of attendance|\bbudget\b|estimated expenses|hostel|\bmess\b|boarding|\btransport|\buniform|"
      r"\blibrary\b|\bsports?\b|\bmedical\b|\blaundry|"
-     r"\bfood\b|\bmeals?\b|\bhealth\b|\blaptop|field ?trips?|bench fees?|lab fees?|maintenance|subsistence"),
+     r"\bfood\b|\bmeals?\b|\bhealth\b|\blaptop|field ?trips?|bench fees?|lab fees?|maintenance|subsistence|"
+     r"blocked account|sperrkonto|proof of funds|financial requirement|funds? required|show funds"),
     ("placement fee", r"placement(?: year)? fees?|year in industry fees?|sandwich fees?|internship fees?|"
      r"\bplacement\b|study abroad"),
     ("other award", r"pre-?masters?|pre-?master's|foundation|pre-?sessional|\bpg ?dip\b|\bpg ?cert\b|"
      r"postgraduate (?:diploma|certificate)|\bdiploma\b|\bcertificate\b|\bundergraduate\b|\bbachelor|"
      r"\bph\.?d\b|\bdoctoral|\bmphil\b|\bbridging\b|english language course|language course|"
      r"\bielts preparation\b|\bsummer school\b|\bshort course\b"),
-    ("instalment", r"first (?:payment|instal(?:l)?ment)|instal(?:l)?ments?|\bdown ?payment|\braten?\b|\bparcelas?\b|"
-     r"\bcuotas?\b|\brate\b(?= (?:da|di))|\bmensualit\w*"),
+    ("instalment", r"\b(?:first|second|third|initial|final) (?:payment|instal(?:l)?ment)|\bdown ?payment|\bbalance\b|"
+     r"\bremainder\b|\braten?\b|\bparcelas?\b|\bcuotas?\b|\bmensualit\w*"),
 ]  # fmt: skip
 ROLE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ROLES]
 MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bm\.?eng\b|\bmba\b|\bllm\b|\bmaster|\bm\.?s\b", re.IGNORECASE)

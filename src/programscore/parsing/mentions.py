@@ -14,6 +14,7 @@ letter nor a space, so spans found on the masked text index the original text to
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from dataclasses import dataclass
@@ -118,6 +119,8 @@ def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
         for match in pattern.finditer(current):
             if not _DIGIT.search(match.group(0)) or (kind == "code" and _priced(match.group(0))):
                 continue
+            if kind == "link" and not re.search(r"[A-Za-z]", match.group(0)):
+                continue  # "22/09/2025" is a date, not a path
             start, end = match.span()
             chars[start:end] = MASK * (end - start)
             found.append((start, kind))
@@ -129,6 +132,7 @@ def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
 
 
 _MARKUP = re.compile(r"[\n\r<&\u00a0]|\s{3}")
+_PERIOD_NEXT = re.compile(r"\s*(?:per|pro|por|je|/|p\.a|a year|an academic|each|every)\b", re.IGNORECASE)
 _BREAKS = re.compile(r"\s*(?:\r?\n|<br\s*/?>|</p>|</li>|</div>)\s*", re.IGNORECASE)
 
 
@@ -137,8 +141,10 @@ def lines_apart(text: str) -> str:
     if not _MARKUP.search(text):
         return text
     text = re.sub(r"(?:&nbsp;|\u00a0){2,}|\s{3,}", " | ", text)  # a run of blanks set things apart
+    if "&#" in text or "&pound;" in text or "&euro;" in text or "&yen;" in text:
+        text = html.unescape(text.replace("&nbsp;", " "))
     text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&pound;", "£").replace("&euro;", "€")
-    text = _BREAKS.sub(" | ", text)
+    text = _BREAKS.sub(lambda m: " " if _PERIOD_NEXT.match(text, m.end()) else " | ", text)
     return re.sub(r"<[^<>]{1,40}>", " ", text).strip(" |")
 
 
@@ -189,7 +195,7 @@ _LINKING = {
 _IMMEDIATE_TAIL = re.compile(
     r"^\s*(?:\([^()]*\)|\[[^\[\]]*\]|(?:per|a|an|each|every|/|pro|par|por|al)\s*(?:academic year|year|yr|annum|"
     r"semester|sem|term|trimester|quarter|month|week|credit|module|course|ects|an|année|jahr|año|anno|jaar|år)\b|"
-    r"p\.?\s?a\.?|total|in total|annually|yearly)",
+    r"p\.?\s?a\.?(?=\W|$)|total\b|in total\b|annually\b|yearly\b)",
     re.IGNORECASE,
 )
 _LABEL_END = re.compile(r"(?::|\s[-–]|=)\s*$")

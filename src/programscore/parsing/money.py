@@ -116,8 +116,8 @@ def _one_priced_amount(text: str, rules: MoneyRules) -> Cell | None:
         return None
     pre, post = (match.group("pre") or "").strip(), (match.group("post") or "").strip()
     token = pre or post
-    if bool(pre) == bool(post):
-        return None  # no currency, or two of them
+    if bool(pre) == bool(post) or (pre or post).rstrip(".").lower() in ("¥", "rs"):
+        return None  # no currency, two of them, or a symbol whose doubt the full path says
     num = match.group("num")
     if re.fullmatch(r"(?:19[89]\d|20[0-4]\d)", num) or (num.startswith("0") and len(num) > 1):
         return None  # a year or a number with a leading zero: the full path decides
@@ -188,6 +188,23 @@ def choose(text: str, amounts: list[Amount], free: list[re.Match[str]], rules: M
         return Cell(NAN, MISSING, "only the fee of another award or course, not the Master's: treated as missing")
     if all(a.role == "part-time fee" for a in tuition):
         doubts.append("only a part-time fee is given")
+    parts = [a for a in tuition if a.role == "instalment"]
+    if parts and len(parts) == len(tuition):
+        if len(parts) > 1 and len({a.currency for a in parts}) == 1:
+            # "First instalment £6,000 ...; balance of £12,000": the payments together are the fee
+            summed = Amount(parts[0].start, parts[-1].end, sum(a.high for a in parts), sum(a.low for a in parts),
+                            parts[0].currency, parts[0].context, period=parts[0].period)  # fmt: skip
+            notes.append("the payments added up: " + " + ".join(_figure(a.high) for a in parts))
+            return _reading(summed, text, rules, notes, doubts)
+        deposits = [a for a in left_out if a.role == "deposit"]
+        if len(parts) == 1 and deposits and re.search(r"\bbalance\b|\bremainder\b", parts[0].context.words, re.I):
+            # "Registration deposit £500; balance of £12,450": the deposit and the balance are the fee
+            whole = [deposits[0], parts[0]]
+            summed = Amount(whole[0].start, whole[1].end, sum(a.high for a in whole), sum(a.low for a in whole),
+                            parts[0].currency, parts[0].context, period=parts[0].period)  # fmt: skip
+            notes.append(f"the deposit and the balance added up: {_figure(whole[0].high)} + {_figure(whole[1].high)}")
+            return _reading(summed, text, rules, notes, doubts)
+        return Cell(NAN, MISSING, "only a part payment of the fee, not the whole: treated as missing")
     for role, why in (("other award", "another award"), ("instalment", "a part payment"),
                       ("part-time fee", "the part-time fee")):  # fmt: skip
         kept = [a for a in tuition if a.role != role]
@@ -214,15 +231,26 @@ def _free_amount(match: re.Match[str], text: str) -> Amount:
 
 
 def _drop_restatements(amounts: list[Amount], text: str) -> list[Amount]:
-    """A second figure in brackets right after a first (``€12,500 (about £10,700)``) restates it."""
+    """A second figure in brackets right after a first (``€12,500 (about £10,700)``) restates it; figures in
+    a bracket that add up to the one before it (``9.900 € (matrícula 1.000 € + 8.900 €)``) are its parts."""
     kept: list[Amount] = []
-    for amount in amounts:
+    for i, amount in enumerate(amounts):
         if kept:
             between = text[kept[-1].end : amount.start]
             if "(" in between and RESTATED.match(between.split("(")[-1]) and kept[-1].currency != amount.currency:
                 continue
+            if "(" in between and ")" not in between.split("(")[-1] and _breakdown(kept[-1], amounts[i:], text):
+                continue
         kept.append(amount)
     return kept
+
+
+def _breakdown(whole: Amount, following: list[Amount], text: str) -> bool:
+    """Whether the figures in the bracket after ``whole`` add up to it."""
+    close = text.find(")", whole.end)
+    inside = [a for a in following if close < 0 or a.end <= close]
+    total = sum(a.high for a in inside)
+    return len(inside) > 1 and abs(total - whole.high) <= 0.01 * whole.high
 
 
 def _pick(amounts: list[Amount], rules: MoneyRules) -> tuple[Amount, str | None]:
@@ -294,6 +322,7 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
     """The chosen amount as a Cell: totalled per credit or module when the cell counts them, converted."""
     period = amount.period
     high, low = amount.high, amount.low
+    doubts.extend(amount.doubts)
     if amount.is_range:
         doubts.append(f"a range {_figure(low)}-{_figure(high)}; the upper end scores")
     if amount.bound:
@@ -303,11 +332,17 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
     block = re.match(r"\s*per\s+(\d+)\s+(?:credits?|ects|cr[ée]ditos?)", amount.context.tail, re.IGNORECASE)
     if period == "credit" and block and float(block.group(1)) > 1:  # "£1,250 per 15 credits"
         high, low = high / float(block.group(1)), low / float(block.group(1))
-    periods = re.search(rf"\(?\b(\d|{'|'.join(_COUNT_WORDS)})\s+{period}s\b", text, re.I) if period in _SPANS else None
-    if periods:  # "$31,200 per term (two terms)": the cell says how many
+    paid_in = _INSTALMENTS_OF.search(amount.context.lead)
+    if paid_in and period in (None, "total"):  # "Pay in 10 monthly instalments of £1,200"
+        count = _COUNT_WORDS.get(paid_in.group(1).lower()) or int(paid_in.group(1))
+        notes.append(f"{count} instalments of {_figure(high)}")
+        high, low, period = high * count, low * count, "total"
+    periods = re.search(rf"\(?\b(\d|{'|'.join(_COUNT_WORDS)})\s+{period}s\b(\s*(?:per|a|each) (?:academic )?year)?",
+                        text, re.I) if period in _SPANS else None  # fmt: skip
+    if periods:  # "$31,200 per term (two terms)": the cell says how many; "(3 quarters per year)": in a year
         count = _COUNT_WORDS.get(periods.group(1).lower()) or int(periods.group(1))
         notes.append(f"{_figure(high)} per {period} x {count} {period}s")
-        high, low, period = high * count, low * count, "total"
+        high, low, period = high * count, low * count, "year" if periods.group(2) else "total"
     if period in ("credit", "module"):
         counted = _count(text, period)
         if counted is None:
@@ -332,6 +367,7 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
 
 
 _SPANS = ("term", "semester", "trimester", "quarter")
+_INSTALMENTS_OF = re.compile(r"\b(\d{1,2}|two|three|four|five|six)\s+(?:\w+\s+)?instal(?:l)?ments\s+of\s*$", re.I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 

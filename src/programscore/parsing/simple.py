@@ -209,6 +209,13 @@ def parse_percent(raw: object) -> Cell:
     text = clean(str(raw))
     if not text:
         return Cell(NAN, MISSING)
+    ranged = re.fullmatch(rf"({NUMBER})\s*%?\s*(?:-|to)\s*({NUMBER})\s*%", text)
+    if ranged:  # "85-90%": both ends said, the upper one scores
+        low, high = number_value(ranged.group(1)), number_value(ranged.group(2))
+        found = _share(high, True)
+        if found.status == OK and low <= high:
+            return Cell(found.value, ASSUMED, f"a range {low:g}-{high:g}%; the upper end scores", low=low / 100,
+                        note=f"{high:g}%, from {quote(text)}")  # fmt: skip
     negative = text.startswith("-")
     match = _PERCENT.match(text.lstrip("-").strip())
     if match:
