@@ -1,12 +1,21 @@
-"""Independent red-team set 2: new cells, judged from outside the parser."""
-import dataclasses, math, sys, collections
+"""A second red team's 457 cells, written without seeing the parser or the other sets, judged from outside.
+
+Measured unseen, 93.8% of the values given with status ok were right; the parsers were then improved
+against these cells, so they are now a regression set. Run: python tests/cell_redteam2.py
+"""
+
+import collections
+import math
+
 import programscore as ps
 from programscore.parsing import parser_for
 
 profile = ps.load_profile("article")
 crit = {c.kind: c for c in profile.criteria}
-R = dict(profile.currency.rates); R["GBP"] = 1.0
+R = dict(profile.currency.rates)
+R["GBP"] = 1.0
 CASES = []  # (kind, header, cell, accept[list of (value, period)], none_ok, warn_ok, amb)
+
 
 def M(cell, amt=None, cur="GBP", per="?", hdr="Tuition fees", w=False, none_ok=False, alt=(), amb=False):
     acc = []
@@ -16,19 +25,27 @@ def M(cell, amt=None, cur="GBP", per="?", hdr="Tuition fees", w=False, none_ok=F
         acc.append((a[0] * R[a[1]], a[2]))
     CASES.append(("money", hdr, cell, acc, none_ok or amt is None, w or amb, amb))
 
+
 def AMB(cell, *triples, hdr="Tuition fees", none_ok=True):
     CASES.append(("money", hdr, cell, [(a * R[c], p) for a, c, p in triples], none_ok, True, True))
+
 
 def D(cell, months=None, hdr="Duration", w=False, none_ok=False, alt=(), amb=False):
     acc = ([(months, None)] if months is not None else []) + [(a, None) for a in alt]
     CASES.append(("duration", hdr, cell, acc, none_ok or months is None, w or amb, amb))
 
+
 def G(kind, hdr):
     def f(cell, v=None, w=False, none_ok=False, alt=(), amb=False):
         acc = ([(v, None)] if v is not None else []) + [(a, None) for a in alt]
         CASES.append((kind, hdr, cell, acc, none_ok or v is None, w or amb, amb))
+
     return f
-B = G("boolean", "Placement"); RT = G("rating", "Careers support"); P = G("percent", "Employment rate")
+
+
+B = G("boolean", "Placement")
+RT = G("rating", "Careers support")
+P = G("percent", "Employment rate")
 
 # ---------------- MONEY: UK ----------------
 M("£9,250", 9250)
@@ -78,8 +95,15 @@ M("Fee: GBP£ 19,800", 19800)
 M("£19,800 *", 19800)
 M("£19,800[1]", 19800)
 M("£19,800 (see note 3)", 19800)
-M("The tuition fee for 2025/26 is £11,950. Students should budget an additional £1,023 per month for living costs in London. Contact admissions on 020 7946 0321.", 11950)
-M("Ranked 5th in the UK (Guardian 2025). Fees: £10,400 per year. Graduates earn an average starting salary of £32,000.", 10400, per="year")
+M(
+    "The tuition fee for 2025/26 is £11,950. Students should budget an additional £1,023 per month for living costs in London. Contact admissions on 020 7946 0321.",
+    11950,
+)
+M(
+    "Ranked 5th in the UK (Guardian 2025). Fees: £10,400 per year. Graduates earn an average starting salary of £32,000.",
+    10400,
+    per="year",
+)
 M("Scholarships of up to £5,000 are available. Tuition: £16,800.", 16800)
 M("£3,000 scholarship for alumni")
 M("Postgraduate loan of up to £12,858 available")
@@ -109,10 +133,19 @@ M("$48,000 per year", 48000, "USD", "year")
 M("$24,000 per semester", 24000, "USD", "semester")
 M("Tuition: $56,590 (2025-26)", 56590, "USD")
 M("$2,100 per credit hour x 36 credit hours = $75,600", 75600, "USD", "total", w=True)
-M("Estimated Cost of Attendance: $82,450 (tuition $58,000; housing $15,000; books $1,200; personal $8,250)", 58000, "USD", w=True)
+M(
+    "Estimated Cost of Attendance: $82,450 (tuition $58,000; housing $15,000; books $1,200; personal $8,250)",
+    58000,
+    "USD",
+    w=True,
+)
 M("Tuition & fees: $34,500; Room & board: $14,800", 34500, "USD")
 AMB("In-state: $12,400 / Out-of-state: $31,800", (12400, "USD", "?"), (31800, "USD", "?"))
-AMB("Resident $9,840 per semester; Non-resident $19,200 per semester", (9840, "USD", "semester"), (19200, "USD", "semester"))
+AMB(
+    "Resident $9,840 per semester; Non-resident $19,200 per semester",
+    (9840, "USD", "semester"),
+    (19200, "USD", "semester"),
+)
 M("$950 per unit", 950, "USD", "credit", none_ok=True)
 M("$45k", 45000, "USD")
 M("$45K/year", 45000, "USD", "year")
@@ -162,7 +195,13 @@ M("NZ$ 38,000", 38000, "NZD")
 M("NZD 36,590 per year (international)", 36590, "NZD", "year")
 M("$2,890 per 15-point paper (NZD)", None, alt=[(2890 / 15, "NZD", "credit")])
 M("Total: A$98,000 (2 years)", 98000, "AUD", "total")
-M("Annual tuition AUD$48,500; estimated total course fee AUD$97,000", 97000, "AUD", "total", alt=[(48500, "AUD", "year")])
+M(
+    "Annual tuition AUD$48,500; estimated total course fee AUD$97,000",
+    97000,
+    "AUD",
+    "total",
+    alt=[(48500, "AUD", "year")],
+)
 M("48,000", 48000, "AUD", hdr="Tuition (AUD)")
 # ---------------- DACH ----------------
 M("Keine Studiengebühren; Semesterbeitrag ca. 320 €", 0, "EUR", w=True)
@@ -305,12 +344,25 @@ M("SAR 60,000")
 M("Dhs 75,000", 75000, "AED", none_ok=True, w=True)
 M("AED 3,000 per credit hour", 3000, "AED", "credit")
 # ---------------- not fees ----------------
-for s in ["Number of places: 40", "IELTS 6.5 overall (no band below 6.0)", "Minimum GPA 3.0; GRE 310",
-          "Starting salary £38,000", "Deadline 15 January 2026", "Ranked #12 in QS 2025",
-          "Living costs approx. £12,000 per year", "Estimated living expenses: €11,208 per year (blocked account)",
-          "Blocked account requirement: €11,904", "Tuition waiver available; see website",
-          "Contact: 0330 123 2023", "Room 2.14, Building 1850", "See https://www.uni.ac.uk/fees/2025/pg-taught-4870",
-          "Postcode SW7 2AZ", "180 credits", "90 ECTS", "Scholarship: €5,000 per year for top applicants"]:
+for s in [
+    "Number of places: 40",
+    "IELTS 6.5 overall (no band below 6.0)",
+    "Minimum GPA 3.0; GRE 310",
+    "Starting salary £38,000",
+    "Deadline 15 January 2026",
+    "Ranked #12 in QS 2025",
+    "Living costs approx. £12,000 per year",
+    "Estimated living expenses: €11,208 per year (blocked account)",
+    "Blocked account requirement: €11,904",
+    "Tuition waiver available; see website",
+    "Contact: 0330 123 2023",
+    "Room 2.14, Building 1850",
+    "See https://www.uni.ac.uk/fees/2025/pg-taught-4870",
+    "Postcode SW7 2AZ",
+    "180 credits",
+    "90 ECTS",
+    "Scholarship: €5,000 per year for top applicants",
+]:
     M(s)
 # ---------------- header variants ----------------
 M("42,000", 42000, "USD", hdr="Fees (USD)")
@@ -327,11 +379,36 @@ M("45k", 45000, "USD", hdr="Fees (USD)")
 M("3,500", 3500, per="semester", hdr="Fee per semester", w=True)
 
 # ---------------- DURATION ----------------
-for s, m in [("1 year", 12), ("12 months", 12), ("2 years", 24), ("18 months", 18), ("1 year full-time", 12),
-             ("One year", 12), ("Two years", 24), ("1.5 years", 18), ("16 months", 16), ("9 months", 9),
-             ("24 months", 24), ("3 semesters", 18), ("4 semesters", 24), ("2 ans", 24), ("4 Semester", 24),
-             ("1 Jahr", 12), ("2 anni", 24), ("1 año", 12), ("2 lata", 24), ("1 år", 12), ("2 jaar", 24),
-             ("1年", 12), ("2年", 24), ("2 yrs", 24), ("1 yr", 12), ("12 mths", 12), ("11 months", 11), ("6 months", 6)]:
+for s, m in [
+    ("1 year", 12),
+    ("12 months", 12),
+    ("2 years", 24),
+    ("18 months", 18),
+    ("1 year full-time", 12),
+    ("One year", 12),
+    ("Two years", 24),
+    ("1.5 years", 18),
+    ("16 months", 16),
+    ("9 months", 9),
+    ("24 months", 24),
+    ("3 semesters", 18),
+    ("4 semesters", 24),
+    ("2 ans", 24),
+    ("4 Semester", 24),
+    ("1 Jahr", 12),
+    ("2 anni", 24),
+    ("1 año", 12),
+    ("2 lata", 24),
+    ("1 år", 12),
+    ("2 jaar", 24),
+    ("1年", 12),
+    ("2年", 24),
+    ("2 yrs", 24),
+    ("1 yr", 12),
+    ("12 mths", 12),
+    ("11 months", 11),
+    ("6 months", 6),
+]:
     D(s, m)
 D("1 year full-time; 2 years part-time", 12)
 D("FT: 12 months, PT: 24 months", 12)
@@ -381,7 +458,9 @@ D("24", 24)
 D("1 year (full-time) - starts September and January", 12)
 D("2-year programme", 24)
 D("a 12-month programme", 12)
-D("TBC"); D("Varies"); D("Self-paced")
+D("TBC")
+D("Varies")
+D("Self-paced")
 D("1 academic year", 12, alt=[9])
 D("Full-time 1 year; with Professional Placement 2 years", 12, w=True)
 D("1 year FT (15 months with internship option)", 12, w=True)
@@ -406,34 +485,85 @@ D("1 year (MRes) / 4 years (PhD)", 12)
 D("2 years (double degree: 1 year at each partner)", 24)
 
 # ---------------- BOOLEAN ----------------
-for s, v in [("Yes", 1), ("No", 0), ("Y", 1), ("N", 0), ("✓", 1), ("✗", 0), ("Optional", .5),
-             ("Yes - 12 months paid placement", 1), ("Optional placement year", .5), ("Not available", 0),
-             ("Compulsory", 1), ("Mandatory internship (3 months)", 1), ("Available", 1), ("None", 0),
-             ("Ja", 1), ("Nej", 0), ("true", 1), ("Included", 1), ("Not included", 0), ("On request", .5),
-             ("Work placement: no", 0), ("No placement, but a live industry project", 0),
-             ("Internship strongly encouraged but not required", .5), ("Required", 1), ("Oui", 1), ("Sí", 1),
-             ("Not compulsory", .5), ("Nee", 0), ("x", 1)]:
+for s, v in [
+    ("Yes", 1),
+    ("No", 0),
+    ("Y", 1),
+    ("N", 0),
+    ("✓", 1),
+    ("✗", 0),
+    ("Optional", 0.5),
+    ("Yes - 12 months paid placement", 1),
+    ("Optional placement year", 0.5),
+    ("Not available", 0),
+    ("Compulsory", 1),
+    ("Mandatory internship (3 months)", 1),
+    ("Available", 1),
+    ("None", 0),
+    ("Ja", 1),
+    ("Nej", 0),
+    ("true", 1),
+    ("Included", 1),
+    ("Not included", 0),
+    ("On request", 0.5),
+    ("Work placement: no", 0),
+    ("No placement, but a live industry project", 0),
+    ("Internship strongly encouraged but not required", 0.5),
+    ("Required", 1),
+    ("Oui", 1),
+    ("Sí", 1),
+    ("Not compulsory", 0.5),
+    ("Nee", 0),
+    ("x", 1),
+]:
     B(s, v)
-B("Yes (subject to availability)", 1, alt=[.5])
-B("Placement TBC"); B("N/A"); B("-")
+B("Yes (subject to availability)", 1, alt=[0.5])
+B("Placement TBC")
+B("N/A")
+B("-")
 
 # ---------------- RATING ----------------
-for s, v in [("4/5", 4), ("★★★★☆", 4), ("8/10", 4), ("3.5 stars", 3.5), ("Rated 4.5/5 by students (NSS 2024)", 4.5),
-             ("4", 4), ("4.2", 4.2), ("3 out of 5", 3), ("90/100", 4.5), ("4/5 (2023 survey, n=120)", 4),
-             ("2 / 5", 2), ("★★★", 3), ("5 stars", 5)]:
+for s, v in [
+    ("4/5", 4),
+    ("★★★★☆", 4),
+    ("8/10", 4),
+    ("3.5 stars", 3.5),
+    ("Rated 4.5/5 by students (NSS 2024)", 4.5),
+    ("4", 4),
+    ("4.2", 4.2),
+    ("3 out of 5", 3),
+    ("90/100", 4.5),
+    ("4/5 (2023 survey, n=120)", 4),
+    ("2 / 5", 2),
+    ("★★★", 3),
+    ("5 stars", 5),
+]:
     RT(s, v)
-RT("No data"); RT("Top 10 careers service (2024)"); RT("N/A")
+RT("No data")
+RT("Top 10 careers service (2024)")
+RT("N/A")
 RT("Rated 88% for careers support", None, alt=[4.4], w=True)
 
 # ---------------- PERCENT ----------------
-for s, v in [("85%", .85), ("0.85", .85), ("85", .85), ("92% employed within 6 months", .92), ("9 in 10 graduates", .9),
-             ("96.5%", .965), ("91% (HESA 2023, 15 months after graduation)", .91), ("4 in 5", .8),
-             ("Employment rate: 88% (n=42)", .88), ("97% in work or further study", .97),
-             ("Graduate Outcomes 2022: 78%", .78)]:
+for s, v in [
+    ("85%", 0.85),
+    ("0.85", 0.85),
+    ("85", 0.85),
+    ("92% employed within 6 months", 0.92),
+    ("9 in 10 graduates", 0.9),
+    ("96.5%", 0.965),
+    ("91% (HESA 2023, 15 months after graduation)", 0.91),
+    ("4 in 5", 0.8),
+    ("Employment rate: 88% (n=42)", 0.88),
+    ("97% in work or further study", 0.97),
+    ("Graduate Outcomes 2022: 78%", 0.78),
+]:
     P(s, v)
-P("85-90%", None, alt=[.85, .9, .875], amb=True)
-P("Over 90%", .9, w=True)
-P("No data"); P("150%")
+P("85-90%", None, alt=[0.85, 0.9, 0.875], amb=True)
+P("Over 90%", 0.9, w=True)
+P("No data")
+P("150%")
+
 
 # ---------------- run ----------------
 def classify(kind, hdr, cell, acc, none_ok, warn_ok, amb):
@@ -445,14 +575,16 @@ def classify(kind, hdr, cell, acc, none_ok, warn_ok, amb):
     v = c.value
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return ("RIGHT" if (none_ok or not acc) else "MISSED"), c, None
+
     def match(a):
         ev, ep = a
         if kind == "money":
             ok = abs(v - ev) <= 0.01 * max(abs(ev), 1e-9) if ev else abs(v) < 0.5
-            pok = ep == "?" and c.period in ("total", "year") or ep == c.period
+            pok = (ep == "?" and c.period in ("total", "year")) or ep == c.period
             return ok and pok
         tol = 0.05 * abs(ev) if kind == "duration" else 0.011
         return abs(v - ev) <= max(tol, 1e-9)
+
     good = any(match(a) for a in acc)
     if not good:
         return ("SILENT" if c.status == "ok" else "FLAGGED"), c, None
@@ -462,6 +594,7 @@ def classify(kind, hdr, cell, acc, none_ok, warn_ok, amb):
         return "OVER", c, None
     return "RIGHT", c, None
 
+
 def fmt_acc(kind, acc, none_ok):
     parts = []
     for ev, ep in acc:
@@ -470,33 +603,49 @@ def fmt_acc(kind, acc, none_ok):
         parts.append("no value")
     return " | ".join(parts)
 
-counts = collections.defaultdict(collections.Counter)
-rows = []
-for case in CASES:
-    kind, hdr, cell, acc, none_ok, warn_ok, amb = case
-    cls, c, err = classify(*case)
-    counts[kind][cls] += 1
-    rows.append((cls, kind, hdr, cell, fmt_acc(kind, acc, none_ok), c, err))
 
-print("TOTAL cells:", len(CASES))
-classes = ["RIGHT", "SILENT", "SILENT-AMB", "FLAGGED", "MISSED", "OVER", "CRASH"]
-print("kind".ljust(9), *[k.ljust(10) for k in classes])
-for k in counts:
-    print(k.ljust(9), *[str(counts[k][x]).ljust(10) for x in classes])
-tot = collections.Counter()
-for k in counts: tot.update(counts[k])
-print("all".ljust(9), *[str(tot[x]).ljust(10) for x in classes])
-ok_vals = sum(1 for r in rows if r[5] is not None and r[5].status == "ok" and not math.isnan(r[5].value))
-ok_right = sum(1 for r in rows if r[0] in ("RIGHT", "OVER") and r[5] is not None and r[5].status == "ok" and not math.isnan(r[5].value))
-vals = sum(1 for r in rows if r[5] is not None and not math.isnan(r[5].value))
-right_vals = sum(1 for r in rows if r[0] in ("RIGHT", "OVER") and r[5] is not None and not math.isnan(r[5].value))
-print(f"silent precision (ok values right): {ok_right}/{ok_vals} = {ok_right/ok_vals:.3f}")
-print(f"overall precision (values right):  {right_vals}/{vals} = {right_vals/vals:.3f}")
-print(f"  (SILENT-AMB counted as wrong in both)")
-for cls in classes[1:]:
-    print(f"\n===== {cls} =====")
-    for r in rows:
-        if r[0] == cls:
-            c = r[5]
-            got = r[6] if c is None else f"{c.value} [{c.status}] per={c.period} msg={c.message} note={c.note}"
-            print(f"- [{r[1]}] hdr={r[2]!r} cell={r[3]!r}\n    should: {r[4]}\n    got:    {got}")
+def classify_all():
+    """(counts by kind and class, rows of (class, kind, header, cell, accepted, Cell, error))."""
+    counts = collections.defaultdict(collections.Counter)
+    rows = []
+    for case in CASES:
+        kind, hdr, cell, acc, none_ok, _warn_ok, _amb = case
+        cls, c, err = classify(*case)
+        counts[kind][cls] += 1
+        rows.append((cls, kind, hdr, cell, fmt_acc(kind, acc, none_ok), c, err))
+    return counts, rows
+
+
+def run():
+    counts, rows = classify_all()
+    print("TOTAL cells:", len(CASES))
+    classes = ["RIGHT", "SILENT", "SILENT-AMB", "FLAGGED", "MISSED", "OVER", "CRASH"]
+    print("kind".ljust(9), *[k.ljust(10) for k in classes])
+    for k in counts:
+        print(k.ljust(9), *[str(counts[k][x]).ljust(10) for x in classes])
+    tot = collections.Counter()
+    for k in counts:
+        tot.update(counts[k])
+    print("all".ljust(9), *[str(tot[x]).ljust(10) for x in classes])
+    ok_vals = sum(1 for r in rows if r[5] is not None and r[5].status == "ok" and not math.isnan(r[5].value))
+    ok_right = sum(
+        1
+        for r in rows
+        if r[0] in ("RIGHT", "OVER") and r[5] is not None and r[5].status == "ok" and not math.isnan(r[5].value)
+    )
+    vals = sum(1 for r in rows if r[5] is not None and not math.isnan(r[5].value))
+    right_vals = sum(1 for r in rows if r[0] in ("RIGHT", "OVER") and r[5] is not None and not math.isnan(r[5].value))
+    print(f"silent precision (ok values right): {ok_right}/{ok_vals} = {ok_right / ok_vals:.3f}")
+    print(f"overall precision (values right):  {right_vals}/{vals} = {right_vals / vals:.3f}")
+    print("  (SILENT-AMB counted as wrong in both)")
+    for cls in classes[1:]:
+        print(f"\n===== {cls} =====")
+        for r in rows:
+            if r[0] == cls:
+                c = r[5]
+                got = r[6] if c is None else f"{c.value} [{c.status}] per={c.period} msg={c.message} note={c.note}"
+                print(f"- [{r[1]}] hdr={r[2]!r} cell={r[3]!r}\n    should: {r[4]}\n    got:    {got}")
+
+
+if __name__ == "__main__":
+    run()

@@ -109,3 +109,13 @@ def test_red_team_cells_are_never_silently_wrong() -> None:
     assert silent == []
     right = sum(n for (_, cls), n in counts.items() if cls in ("RIGHT", "OVER-CAUTIOUS", "UNWARNED"))
     assert right / sum(counts.values()) >= 0.97
+
+
+def test_second_red_team_cells_are_never_silently_wrong() -> None:
+    """The second red team's 457 cells (tests/cell_redteam2.py), including those with two fair readings."""
+    from cell_redteam2 import classify_all
+
+    counts, rows = classify_all()
+    silent = [(kind, cell) for cls, kind, _, cell, *_ in rows if cls in ("SILENT", "SILENT-AMB", "CRASH")]
+    assert silent == []
+    assert sum(c["RIGHT"] + c["OVER"] for c in counts.values()) / len(rows) >= 0.97
