@@ -207,3 +207,29 @@ def test_readme_lists_every_format_from_the_registry():
     for fmt in FORMATS.values():
         row = f"| `{fmt.name}` | {', '.join(fmt.extensions)} | {fmt.description} |"
         assert row in readme
+
+
+def test_check_readings_list_each_distinct_cell_and_its_reading():
+    result = run("check", CSV_PATH, "--readings")
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    assert "readings (each distinct cell once, with how many rows hold it):" in lines
+    assert (
+        "  cost E6 (x1) 'SEK 180 000 / year' -> 180,000 SEK per year, from \"SEK 180 000 / year\"; converted at 0.073"
+        in lines
+    )
+    assert "  placement G2 (x10) 'yes' -> yes, from \"yes\"" in lines
+    assert "  cost E13 (x1) 'Please see the university website' -> not stated; treated as missing [missing]" in lines
+    data = json.loads(run("check", CSV_PATH, "--readings", "--format", "json").output)
+    first = next(r for r in data["readings"] if r["cell"] == "E3")
+    assert first == {
+        "key": "cost",
+        "column": "Tuition fees",
+        "cell": "E3",
+        "rows": 1,
+        "value": "Fees UK: £18000 (Total) International: £34750 (Total)",
+        "status": "assumed",
+        "reading": '18,000 GBP in total, from "Fees UK: £18000 (Total)"',
+        "message": 'several amounts (18,000 GBP, 34,750 GBP); used the first (set prefer = "label" in the profile to choose)',
+    }
+    assert "readings" not in json.loads(run("check", CSV_PATH, "--format", "json").output)

@@ -10,9 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from .issues import describe, sheet_letter
+from .issues import describe, sheet_letter, sheet_rows, shorten
 from .parsing import STATUSES
 from .profiles import Profile
 from .scoring import prepare
@@ -31,6 +32,7 @@ class CheckReport:
     name_columns: list[str]
     issues: pd.DataFrame
     notices: list[str] = field(default_factory=list)
+    readings: pd.DataFrame | None = None  # with readings=True: each distinct cell and what it was read as
 
     @property
     def errors(self) -> int:
@@ -51,6 +53,7 @@ class CheckReport:
             "columns": self.columns.to_dict("records"),
             "notices": list(self.notices),
             "issues": issue_records(self.issues),
+            **({"readings": _records(self.readings)} if self.readings is not None else {}),
         }
 
     def __str__(self) -> str:
@@ -71,13 +74,21 @@ class CheckReport:
             lines.append("issues:")
             for record in self.issues.to_dict("records"):
                 lines.append(f"  {record['severity']}: {describe(record)}")
+        if self.readings is not None and len(self.readings):
+            lines.append("")
+            lines.append("readings (each distinct cell once, with how many rows hold it):")
+            for record in self.readings.to_dict("records"):
+                shown = shorten(record["value"])
+                read = next((str(t) for t in (record["reading"], record["message"]) if isinstance(t, str)), "blank")
+                mark = "" if record["status"] == "ok" else f" [{record['status']}]"
+                lines.append(f"  {record['key']} {record['cell']} (x{record['rows']}) {shown} -> {read}{mark}")
         lines.append("")
         lines.append(f"{self.errors} error(s), {self.warnings} warning(s)")
         return "\n".join(lines)
 
 
-def check(sheet: pd.DataFrame, profile: Profile | str | Path = "article") -> CheckReport:
-    """Match, parse and report; nothing is scored."""
+def check(sheet: pd.DataFrame, profile: Profile | str | Path = "article", readings: bool = False) -> CheckReport:
+    """Match, parse and report; nothing is scored. ``readings``: also list what each distinct cell was read as."""
     prepared = prepare(sheet, profile)
     rows = []
     for criterion in prepared.profile.criteria:
@@ -102,4 +113,57 @@ def check(sheet: pd.DataFrame, profile: Profile | str | Path = "article") -> Che
         name_columns=prepared.name_columns,
         issues=prepared.issues,
         notices=prepared.notices,
+        readings=cell_readings(sheet, prepared.profile, prepared.match.columns) if readings else None,
     )
+
+
+READING_COLUMNS = ["key", "column", "cell", "rows", "value", "status", "reading", "message"]
+
+
+def cell_readings(sheet: pd.DataFrame, profile: Profile, columns: dict[str, str]) -> pd.DataFrame:
+    """Each criterion's distinct cells, in sheet order, with the first cell holding each, how many rows
+    hold it, and what it was read as (the parse is the pipeline's own, run once per distinct value)."""
+    from .parsing import parser_for
+    from .parsing.mentions import quote
+    from .result import format_value
+
+    rows = sheet_rows(sheet)
+    records = []
+    for criterion in profile.criteria:
+        column = columns[criterion.key]
+        parse = parser_for(criterion, profile, column)
+        codes, uniques = pd.factorize(sheet[column], use_na_sentinel=True)
+        counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+        first = np.full(len(uniques), -1)
+        present = np.flatnonzero(codes >= 0)
+        first[codes[present[::-1]]] = present[::-1]  # the first row of each distinct value
+        letter = sheet_letter(sheet, column)
+        for code, raw in enumerate(uniques):
+            cell = parse(raw)
+            reading = cell.note
+            if reading is None and not np.isnan(cell.value):
+                reading = f"{format_value(cell.value, criterion, profile.currency.base)}, from {quote(str(raw))}"
+            records.append(
+                {
+                    "key": criterion.key,
+                    "column": column,
+                    "cell": f"{letter}{rows[first[code]]}",
+                    "rows": int(counts[code]),
+                    "value": raw,
+                    "status": cell.status,
+                    "reading": reading,
+                    "message": cell.message,
+                }
+            )
+    return pd.DataFrame(records, columns=READING_COLUMNS, dtype=object)
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    return [{k: _plain(v) for k, v in r.items()} for r in frame.to_dict("records")]
+
+
+def _plain(value: object) -> object:
+    """None for NaN, Python numbers for numpy ones (JSON-ready)."""
+    if isinstance(value, np.generic):
+        value = value.item()
+    return None if isinstance(value, float) and np.isnan(value) else value

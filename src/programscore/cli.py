@@ -156,8 +156,11 @@ def sensitivity(
     show_default=True,
     help="text for people, json for programs (the issues list of the JSON output).",
 )
+@click.option("--readings", is_flag=True, help="Also list each distinct cell and what it was read as.")
 @library_errors
-def check(input: str, sheet: str | None, header_row: int | None, encoding: str | None, profile: str, fmt: str) -> None:
+def check(
+    input: str, sheet: str | None, header_row: int | None, encoding: str | None, profile: str, fmt: str, readings: bool
+) -> None:
     """Report how INPUT is read: the column feeding each criterion and every cell issue.
 
     Exits 1 when some cells cannot be read, 0 otherwise.
@@ -167,12 +170,13 @@ def check(input: str, sheet: str | None, header_row: int | None, encoding: str |
     \b
         programscore check data/programmes.xlsx
         programscore check data/programmes.csv --format json
+        programscore check data/programmes.csv --readings
     """
     import json
 
     from .checking import check as check_sheet
 
-    report = check_sheet(read(input, sheet, header_row, encoding, profile), profile)
+    report = check_sheet(read(input, sheet, header_row, encoding, profile), profile, readings=readings)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:

@@ -287,6 +287,7 @@ def _describe(figures: list[Figure], masked: str) -> None:
         figure.part = bool(_PART.search(before)) or (
             i > 0
             and figures[i - 1].unit != "ects"
+            and figure.months < figures[i - 1].months - 0.5  # "4 Trimesters (16 Months)" restates, it is no part
             and bool(re.fullmatch(r"\s*\((?!\s*(?:plus|\+))[^()]*", opened, re.IGNORECASE))
         )
         figure.variant = bool(_VARIANT.search(before[-40:]))
