@@ -12,6 +12,7 @@ the file, so they name no currency and their cells stay numbers.
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 import posixpath
@@ -65,10 +66,16 @@ def _symbol_pattern() -> re.Pattern[str]:
 _SYMBOL_TEXT = _symbol_pattern()
 
 
+@functools.cache
 def _iso_codes() -> frozenset[str]:
-    from price_parser._currencies import CURRENCIES  # ISO 4217, as price-parser (a dependency) knows it
+    """ISO 4217 as price-parser (a dependency) knows it, with the codes cell text knows besides."""
+    from .parsing.currencies import ISO
 
-    return frozenset(CURRENCIES)
+    try:
+        from price_parser._currencies import CURRENCIES  # a private table: a release may move it
+    except ImportError:
+        return ISO
+    return frozenset(CURRENCIES) | ISO
 
 
 def format_currency(code: str) -> str | None:
