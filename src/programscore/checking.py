@@ -43,7 +43,7 @@ class CheckReport:
         return int((self.issues["severity"] == "warning").sum())
 
     def to_dict(self) -> dict[str, Any]:
-        from .result import issue_records
+        from .issues import issue_records
 
         return {
             "source": self.source,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -92,3 +92,24 @@ def shorten(value: object, limit: int = 80) -> str:
     if len(text) <= limit:
         return text
     return f"{text[: limit // 2]}...{text[-limit // 4 :]} ({len(str(value)):,} characters)"
+
+
+def issue_records(issues: pd.DataFrame) -> list[dict[str, Any]]:
+    """Issues as plain JSON-ready dicts (numpy scalars unwrapped, odd cell values as text)."""
+    import math
+
+    import numpy as np
+
+    records = []
+    for record in issues.to_dict("records"):
+        item = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in record.items()}
+        value = item["value"]
+        if isinstance(value, float) and math.isnan(value):
+            item["value"] = None
+        elif value is not None and not isinstance(value, str | int | float | bool):
+            item["value"] = str(value)
+        for key in ("row",):
+            if item.get(key) is not None and isinstance(item[key], float) and math.isnan(item[key]):
+                item[key] = None
+        records.append(item)
+    return records

@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import kernels
 from .errors import ProgramscoreError
+from .issues import issue_records
 from .profiles import Criterion, Profile
 
 
@@ -33,23 +34,6 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     if kind == "rating":
         return f"{value:.3g} of {criterion.scale[1]:g}"  # type: ignore[index]
     return f"{value:,.6g}"
-
-
-def issue_records(issues: pd.DataFrame) -> list[dict[str, Any]]:
-    """Issues as plain JSON-ready dicts (numpy scalars unwrapped, odd cell values as text)."""
-    records = []
-    for record in issues.to_dict("records"):
-        item = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in record.items()}
-        value = item["value"]
-        if isinstance(value, float) and math.isnan(value):
-            item["value"] = None
-        elif value is not None and not isinstance(value, str | int | float | bool):
-            item["value"] = str(value)
-        for key in ("row",):
-            if item.get(key) is not None and isinstance(item[key], float) and math.isnan(item[key]):
-                item[key] = None
-        records.append(item)
-    return records
 
 
 @dataclass

@@ -20,6 +20,30 @@ import math
 import re
 from dataclasses import dataclass, replace
 
+from .length_words import (
+    AFTER_CUT,
+    AND_A_HALF,
+    BEFORE_CUT,
+    BOUNDS,
+    CJK_DIGITS,
+    CJK_NUMERAL,
+    CLAUSE_CUTS,
+    HALF,
+    MASTERS,
+    MIXED,
+    MODE_RES,
+    MONTHS,
+    NOT_A_LENGTH,
+    OTHER_AWARD,
+    PART,
+    QUANTITY,
+    REQUIREMENT,
+    SPELLED,
+    TRAILING_BOUND,
+    UNIT_WORDS,
+    VARIANT,
+    YEAR_OUT,
+)
 from .mentions import MASK, has_digit, lines_apart, mask_noise, quote
 from .text import (
     ASSUMED,
@@ -27,7 +51,6 @@ from .text import (
     MISSING,
     NAN,
     NUMBER,
-    NUMBER_WORD,
     OK,
     Cell,
     clean,
@@ -37,75 +60,6 @@ from .text import (
 )
 
 FAST = True  # the shortcuts for common cells; tests turn them off to check they read as the full path does
-MONTHS = {
-    "years": 12.0, "months": 1.0, "weeks": 12.0 / 52.0, "days": 12.0 / 365.0, "semesters": 6.0,
-    "trimesters": 4.0, "terms": 4.0, "quarters": 3.0, "ects": 12.0 / 60.0,
-}  # fmt: skip
-_UNIT_WORDS = [
-    ("years", r"years?|yrs?|y|academic years?|calendar years?|jahre?|ans?|années?|años?|anni|anno|jaar|år|anos?|"
-     r"lata?|roky?|let|vuotta|vuosi|yıl|年|년"),
-    ("months", r"months?|mo|mos|mths?|m|monate?n?|mois|meses|mes|mesi|maanden|månader|miesięcy|měsíců|kuukautta|"
-     r"个月|個月|ヶ月|か月|カ月|개월"),
-    ("weeks", r"weeks?|wks?|w|wochen"),
-    ("days", r"days?|d"),
-    ("semesters", r"semesters?|sem|semestres?|semestrů|semestrów|学期|학기"),
-    ("trimesters", r"trimesters?"),
-    ("terms", r"terms?"),
-    ("quarters", r"quarters?"),
-    ("ects", r"ects(?: credits?| points?)?|ec|ects-punkte|credits? ects"),
-]
-_UNIT = "|".join(f"(?P<{name}>{words})" for name, words in _UNIT_WORDS)
-_VALUE = rf"(?:{NUMBER}|\b(?:{NUMBER_WORD})\b)"
-QUANTITY = re.compile(
-    rf"(?P<low>{_VALUE})(?:\s*(?P<join>-|to|/|or|bis)\s*(?P<high>{_VALUE}))?\s*-?\s*(?:{_UNIT})"
-    r"(?:\b|(?<=[\u3000-\u9fff\uac00-\ud7af]))",  # a Chinese, Japanese or Korean unit needs no word boundary
-    re.IGNORECASE,
-)
-
-_MODES = [
-    ("part-time", r"\bpart[- ]?time\b|\bPT\b|\bteilzeit\b|\btemps partiel\b|\bpart time\b|\bberufsbegleitend\b|"
-     r"\bdeeltijd\b|\bdeltid\b|\btiempo parcial\b|非全日制|在职"),
-    ("flexible", r"\bflexible\b|\bmodular\b|\bblock\b|\bdistance\b|\bonline\b(?= (?:learning|study))|\bexecutive\b|"
-     r"\bDL\b|\bfernstudium\b"),
-    ("full-time", r"\bfull[- ]?time\b|\bFT\b|\bvollzeit\b|\btemps plein\b|\bintensive\b|\bvoltijd\b|\bheltid\b|"
-     r"\btiempo completo\b|(?<!非)全日制|全職"),
-]
-_MODE_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _MODES]
-_BOUNDS = re.compile(
-    r"\b(?:max(?:imum\b|\.|\b)|up to\b|within\b|no (?:more|longer) than\b|at most\b|registration period\b|"
-    r"time limit\b|"
-    r"(?:must|may) be completed|to complete|longest)\b",
-    re.IGNORECASE,
-)
-_MINIMUM = re.compile(r"\b(?:min(?:imum|\.)?|at least)\b", re.IGNORECASE)
-_OTHER_AWARD = re.compile(
-    r"\bpg ?dip\b|\bpg ?cert\b|postgraduate (?:diploma|certificate)|\bdiploma\b|\bcertificate\b|\bpre-?masters?\b|"
-    r"\bfoundation\b|\bph\.?d\b|\bmphil\b|\bdoctora",
-    re.IGNORECASE,
-)
-_MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bmba\b|\bllm\b|\bm\.?eng\b|\bmaster", re.IGNORECASE)
-_VARIANT = re.compile(
-    r"\bwith (?:an? )?(?:\w+ )?(?:placement|internship|year in industry|industr\w+ (?:placement|experience)|"
-    r"professional (?:practice|experience)|work experience|study abroad|advanced practice)|\bsandwich\b|"
-    r"\bextended\b|\bplacement year\b|\byear in industry\b",
-    re.IGNORECASE,
-)
-# "a 4-year bachelor's", "2 years of work experience": a length the applicant brings, not the programme's
-_REQUIREMENT = re.compile(
-    r"\b\d+\+?[- ]?(?:years?|yrs?)(?:'s|’s|’)?\s+(?:of\s+)?(?:relevant\s+|professional\s+|full[- ]time\s+|"
-    r"post-?qualification\s+)?(?:work|professional|industry|managerial|bachelor|undergraduate|honours|first degree|"
-    r"degree|experience)",
-    re.IGNORECASE,
-)
-_NOT_A_LENGTH = re.compile(r"\b(?:starts?|starting|start date|intake|begins?|commenc\w*|deadline|entry)\b", re.I)
-_HALF = re.compile(r"\b(?:a|one) (year|month) and a half\b|\bhalf a (year)\b", re.IGNORECASE)
-_AND_A_HALF = re.compile(rf"\b({NUMBER_WORD}|\d+) and a half\b", re.IGNORECASE)
-_SPELLED = re.compile(r"half|[½¼¾⅓⅔]|/|\+|plus|[一二两三四五六]", re.IGNORECASE)
-_CJK_NUMERAL = re.compile(r"([一二两三四五六])(?=\s*(?:年|个月|個月|学期|년|개월))")
-_CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
-_MIXED = re.compile(r"\b(\d+)\s+(\d)/(\d)(?=\s*[a-z])", re.IGNORECASE)
-
-
 @dataclass
 class Figure:
     """One length a cell mentions, with what its context says of it."""
@@ -145,7 +99,7 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
             return common
     written = _spell_out(text)
     masked = mask_noise(written, keep=("percent", "band"))
-    masked = replace(masked, masked=_REQUIREMENT.sub(lambda m: MASK * len(m.group(0)), masked.masked))
+    masked = replace(masked, masked=REQUIREMENT.sub(lambda m: MASK * len(m.group(0)), masked.masked))
     figures = _figures(masked.masked)
     if not figures:
         if masked.reason() and not has_digit(masked.masked):
@@ -218,29 +172,29 @@ def bare_length(value: float, unit: str, text: str) -> Cell:
 
 def _spell_out(text: str) -> str:
     """"one and a half years" -> "1.5 years", "2 1/2 years" -> "2.5 years", "a year and a half" -> "1.5 year"."""
-    if not _SPELLED.search(text):
+    if not SPELLED.search(text):
         return text
     text = re.sub(r"(\d)\s+([½¼¾⅓⅔])", r"\1\2", text)  # "1 ½ years"
-    text = _CJK_NUMERAL.sub(lambda m: str(_CJK_DIGITS[m.group(1)]), text)  # "一年制"
-    text = _HALF.sub(lambda m: f"1.5 {m.group(1) or m.group(2)}", text)
+    text = CJK_NUMERAL.sub(lambda m: str(CJK_DIGITS[m.group(1)]), text)  # "一年制"
+    text = HALF.sub(lambda m: f"1.5 {m.group(1) or m.group(2)}", text)
     # "3 semesters + thesis semester": a unit on its own after "+" is one of it
     text = re.sub(r"(\+|\bplus)\s*(?:an? |one )?(?:[a-z]+ )?(semester|year|month|term|trimester)\b", r"\1 1 \2", text,
                   flags=re.IGNORECASE)  # fmt: skip
-    text = _AND_A_HALF.sub(lambda m: f"{number_value(m.group(1)) + 0.5:g}", text)
-    return _MIXED.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}", text)
+    text = AND_A_HALF.sub(lambda m: f"{number_value(m.group(1)) + 0.5:g}", text)
+    return MIXED.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}", text)
 
 
 def _figures(masked: str) -> list[Figure]:
     figures = []
     for match in QUANTITY.finditer(masked):
-        unit_name = next(name for name, _ in _UNIT_WORDS if match.group(name))
+        unit_name = next(name for name, _ in UNIT_WORDS if match.group(name))
         if unit_name in ("months", "weeks", "days") and len(match.group(unit_name)) == 1:
             # "12 m" is months, "5 d" days; but not "2 M.Sc." or a lone letter in a sentence
             after = masked[match.end() : match.end() + 1]
             if after == "." or after.isalpha():
                 continue
         low, high = match.group("low"), match.group("high")
-        if low.lower() in ("a", "an", "one") and _YEAR_OUT.match(masked, match.end()):
+        if low.lower() in ("a", "an", "one") and YEAR_OUT.match(masked, match.end()):
             continue  # "with a year in industry": the placement year, not a length of its own
         alternatives = bool(high) and match.group("join").lower() in ("/", "or")
         if alternatives and number_value(high) < number_value(low):
@@ -261,14 +215,14 @@ def _describe(figures: list[Figure], masked: str) -> None:
     starts = [f.start for f in figures]
     ends = [f.end for f in figures]
     markers = []
-    for name, pattern in _MODE_RES:
+    for name, pattern in MODE_RES:
         markers += [(m.start(), m.end(), name) for m in pattern.finditer(masked)]
     # a study mode or an award belongs to the figures of its own clause:
     # "2 years (120 ECTS), part-time option 3 years", "1 year (180 credits); PGDip 9 months"
     for figure, mode in zip(figures, _by_clause(markers, figures, masked), strict=True):
         figure.mode = mode
-    awards = [(m.start(), m.end(), "other") for m in _OTHER_AWARD.finditer(masked)]
-    awards += [(m.start(), m.end(), "master") for m in _MASTERS.finditer(masked)]
+    awards = [(m.start(), m.end(), "other") for m in OTHER_AWARD.finditer(masked)]
+    awards += [(m.start(), m.end(), "master") for m in MASTERS.finditer(masked)]
     for figure, award in zip(figures, _by_clause(awards, figures, masked), strict=True):
         figure.award = award
     # "Flexible, 2-6 years": a mode that heads the cell covers it, unless a full-time figure is named
@@ -278,30 +232,30 @@ def _describe(figures: list[Figure], masked: str) -> None:
             figure.mode = figure.mode or ("part-time" if heading.group(1).lower().startswith("part") else "flexible")
     for i, figure in enumerate(figures):
         before = masked[(ends[i - 1] if i else 0) : figure.start]
-        before = _BEFORE_CUT.split(before)[-1]
+        before = BEFORE_CUT.split(before)[-1]
         following = starts[i + 1] if i + 1 < len(figures) else len(masked)
-        after = _AFTER_CUT.split(masked[figure.end : following], maxsplit=1)[0]
+        after = AFTER_CUT.split(masked[figure.end : following], maxsplit=1)[0]
         shared = following < len(masked) and len(after) == following - figure.end  # no cut before the next figure
-        figure.bound = bool(_BOUNDS.search(before)) or bool(_TRAILING_BOUND.match(after))
+        figure.bound = bool(BOUNDS.search(before)) or bool(TRAILING_BOUND.match(after))
         opened = masked[ends[i - 1] : figure.start] if i else ""
-        figure.part = bool(_PART.search(before)) or (
+        figure.part = bool(PART.search(before)) or (
             i > 0
             and figures[i - 1].unit != "ects"
             and figure.months < figures[i - 1].months - 0.5  # "4 Trimesters (16 Months)" restates, it is no part
             and bool(re.fullmatch(r"\s*\((?!\s*(?:plus|\+))[^()]*", opened, re.IGNORECASE))
         )
-        figure.variant = bool(_VARIANT.search(before[-40:]))
+        figure.variant = bool(VARIANT.search(before[-40:]))
         if not shared:
             # "12 months with a placement year", "2 years (MSc with Industrial Placement)"
-            figure.variant |= bool(_VARIANT.match(after.strip()[:60])) or (
-                bool(re.match(r"\s*\(", after)) and bool(_VARIANT.search(after[:60]))
+            figure.variant |= bool(VARIANT.match(after.strip()[:60])) or (
+                bool(re.match(r"\s*\(", after)) and bool(VARIANT.search(after[:60]))
             )
 
 
 def _by_clause(markers: list[tuple[int, int, str]], figures: list[Figure], masked: str) -> list[str | None]:
     """The marker of each figure, looked for within the figure's clause only."""
     found: list[str | None] = [None] * len(figures)
-    cuts = [0, *(m.end() for m in _CLAUSE_CUTS.finditer(masked)), len(masked) + 1]
+    cuts = [0, *(m.end() for m in CLAUSE_CUTS.finditer(masked)), len(masked) + 1]
     for a, b in itertools.pairwise(cuts):
         inside = [i for i, f in enumerate(figures) if a <= f.start < b]
         if not inside:
@@ -311,17 +265,6 @@ def _by_clause(markers: list[tuple[int, int, str]], figures: list[Figure], maske
         for i, marker in zip(inside, attached, strict=True):
             found[i] = marker
     return found
-
-
-_YEAR_OUT = re.compile(r"\s+(?:in industry|in practice|abroad|out|of (?:industrial |professional )?placement|"
-                       r"placement|of work experience|in work)\b", re.IGNORECASE)  # fmt: skip
-_PART = re.compile(r"\b(?:including|includes|incl\.?|inclusive of|of which|comprising|consisting of|with an? "
-                   r"(?:integrated|embedded))\b[^()]*$", re.IGNORECASE)  # fmt: skip
-_BEFORE_CUT = re.compile(r"[;,|(]|\.\s|\band\b|\bor\b")
-_AFTER_CUT = re.compile(r"[;,|)]|\.\s|\band\b|\bor\b")
-_TRAILING_BOUND = re.compile(r"\s*(?:max(?:imum)?|at most)\b", re.IGNORECASE)
-_WITH = re.compile(r"\s*\(?with\b")
-_CLAUSE_CUTS = re.compile(r"[,;|]|\s(?:or|and|/)\s")
 
 
 def _attach(markers: list[tuple[int, int, str]], starts: list[int], ends: list[int]) -> list[str | None]:
@@ -388,7 +331,7 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
         doubts.append(f"a range {low:g}-{high:g} months; the upper end scores")
     if restated:
         doubts.append(f"several lengths ({', '.join(f'{m:g}' for m in restated)} months); used the longest")
-    if _NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):
+    if NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):
         return Cell(NAN, MISSING, "a start date, not a length: not stated; treated as missing")
     reading = f"{months:g} months, from {quote(text)}" + "".join(f"; {n}" for n in notes)
     status = ASSUMED if doubts else OK

@@ -20,7 +20,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 def context(result: Ranking, options: Options) -> dict:
     """What the template shows, all taken from the Ranking."""
     from .. import __version__
-    from ..result import issue_records
+    from ..issues import issue_records
 
     profile = result.profile
     weights = profile.weights
