@@ -66,7 +66,7 @@ def make_issues(
             "sheet": sheet.attrs.get("sheet"),
             "row": rows.astype(np.int64),
             "column": column,
-            "cell": [f"{letter}{r}" for r in rows],
+            "cell": (letter + pd.Series(rows, dtype=np.int64).astype(str)).to_numpy(dtype=object),
             "value": list(values),
             "severity": severity,
             "message": list(messages),

@@ -311,17 +311,21 @@ def far_values(sheet: pd.DataFrame, column: ParsedColumn, criterion: Criterion, 
     flagged = np.flatnonzero(far | low)
     if not len(flagged):
         return empty_issues()
-    messages = []
-    for value, is_low in zip(values[flagged], low[flagged], strict=True):
+    # one message per distinct flagged value (a catalogue repeats its values), spread back over the rows
+    distinct, inverse = np.unique(values[flagged], return_inverse=True)
+    is_low = distinct < LOWEST_FEE if criterion.kind == "money" else np.zeros(len(distinct), dtype=bool)
+    texts = []
+    for value, below in zip(distinct, is_low, strict=True):
         limit = "max" if value > median else "min"
         shown = f"{value:,.2f}".rstrip("0").rstrip(".") + (f" {unit}" if unit else "")
-        if is_low:
-            messages.append(f"a tuition fee of {shown} is implausibly low: check the cell (a fee band or a count?)")
+        if below and value > 0:
+            texts.append(f"a tuition fee of {shown} is implausibly low: check the cell (a fee band or a count?)")
         else:
-            messages.append(
+            texts.append(
                 f"{shown} is far outside the rest of the column (median {median:,.6g}{' ' + unit if unit else ''}): "
                 f"check the cell; set {limit} = N on {criterion.key!r} to exclude such values"
             )
+    messages = np.array(texts, dtype=object)[inverse]
     raw = sheet[column.column].to_numpy()[flagged]
     return make_issues(sheet, column.column, flagged, raw, "warning", messages)
 
