@@ -83,5 +83,4 @@ PART = re.compile(r"\b(?:including|includes|incl\.?|inclusive of|of which|compri
 BEFORE_CUT = re.compile(r"[;,|(]|\.\s|\band\b|\bor\b")
 AFTER_CUT = re.compile(r"[;,|)]|\.\s|\band\b|\bor\b")
 TRAILING_BOUND = re.compile(r"\s*(?:max(?:imum)?|at most)\b", re.IGNORECASE)
-WITH = re.compile(r"\s*\(?with\b")
 CLAUSE_CUTS = re.compile(r"[,;|]|\s(?:or|and|/)\s")
