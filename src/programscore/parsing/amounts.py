@@ -122,6 +122,8 @@ def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
             low, high = high, second
             if high < low:  # "£1,200 - 50 per credit" is no range: keep the first figure
                 high = low
+        if currency is None and problem is None and "\ufffd" in masked[max(0, match.start() - 2) : match.start("num")]:
+            problem = "the currency symbol was lost in the file's encoding (�): read the file with --encoding"
         if currency is None and problem is None:
             problem = _unknown_unit(masked, match)
         if _negative(masked, match.start()):
@@ -137,8 +139,11 @@ def find_amounts(masked: str, text: str, rules: MoneyRules) -> list[Amount]:
         amount.context = context
         # a bracket that counts something ("(3 quarters per year)", "(52-58 credits)") is not the amount's period
         tail = _COUNTING_BRACKET.sub(" ", context.tail)
-        amount.period = next(
-            (p for p in map(period_of, (tail, context.lead, context.wide_tail, context.wide_lead)) if p), None
+        stated = [p for p in map(period_of, (tail, context.lead, context.wide_tail, context.wide_lead)) if p]
+        if stated and stated[0] == "total" and any(p in ("credit", "module") for p in stated):
+            stated.remove("total")  # "Cost per credit $1,150 Total credits 30": the total labels the count
+        amount.period = (stated or [None])[0] or (
+            period_of(context.heading) if context.heading and period_of(context.heading) != "total" else None
         )
         if amount.period == "term" and re.search(r"\bfall\b|\bspring\b|\bautumn semester\b", text, re.I):
             amount.period = "semester"  # American terms: fall and spring
@@ -188,8 +193,8 @@ def _unknown_unit(masked: str, match: re.Match[str]) -> str | None:
 
 _COUNTING_BRACKET = re.compile(r"\(\s*\d[^()]*\)")
 _UNKNOWN_PER = re.compile(
-    r"\s*(?:per|pro|por|je|pr\.?|par|/)\s*(?!(?:full|whole|entire|the|person|student|head|capita)\b)"
-    r"((?:\d+[- ])?[^\W\d_][\w-]*)",
+    r"\s*(?:(?:per|pro|por|je|pr\.?|par)\s+|/\s*)(?!(?:full|whole|entire|the|person|student|head|capita)\b)"
+    r"((?:\d+(?:\.\d+)?[- ]?)?[^\W\d_][\w-]*)",
     re.IGNORECASE,
 )
 
@@ -324,9 +329,9 @@ def _role_of(context: Context) -> str:
     """What an amount is, from the words right after it ("£1,500 placement fee"), then right before it
     ("Application fee: £50", "loans of up to £11,836"). A bracket after it speaks of something else."""
     near_tail = " ".join(re.split(r"[(\[]", context.tail)[0].split()[:6])
-    bracket = re.match(r"\s*\(([^()]*)\)", context.tail)
-    if bracket and PART_TIME.search(bracket.group(1)):  # "£5,625 per year (part-time, 2 years)"
-        return "part-time fee"
+    bracket = re.match(r"\s*\(([^()]*)\)", context.wide_tail)
+    if (bracket and PART_TIME.search(bracket.group(1))) or PART_TIME.search(context.tail):
+        return "part-time fee"  # "£5,625 per year (part-time, 2 years)", "£10,500 per year for 2 years part time"
     near_lead = " ".join(context.lead.split()[-7:])
     for part in (near_tail, near_lead):
         for name, pattern in ROLE_PATTERNS:

@@ -19,7 +19,7 @@ SYMBOLS = {
     "Fr.": "CHF", "SFr.": "CHF", "sFr.": "CHF", "₽": "RUB", "₱": "PHP", "₫": "VND", "฿": "THB", "₪": "ILS",
     "₴": "UAH", "₨": "PKR", "KSh": "KES", "Ksh": "KES", "Rp": "IDR", "Rp.": "IDR", "FCFA": "XOF", "CFA": "XOF",
     "Dhs": "AED", "Dh": "AED", "GH₵": "GHS", "₵": "GHS", "₸": "KZT", "원": "KRW", "￦": "KRW", "лв": "BGN",
-    "R": "ZAR", "TL": "TRY",
+    "R": "ZAR", "TL": "TRY", "CDN$": "CAD", "Can$": "CAD", "Cdn$": "CAD", "AU $": "AUD",
 }  # fmt: skip
 # Words that name a currency only after the figure ("2 million won", "5 000 rand"): before one they are words.
 POST_ONLY = frozenset({"won", "rand", "dong", "ft", "real", "lei", "R"})
@@ -64,7 +64,7 @@ _COUNTRY_CURRENCY = [
     (re.compile(r"\b(?:canad\w*|montr[ée]al|toronto|vancouver|ontario|qu[ée]bec|alberta|ottawa|mcgill|british "
                 r"columbia)", re.IGNORECASE), "CAD"),
     (re.compile(r"\b(?:australi\w*|melbourne|sydney|brisbane|perth|adelaide|canberra|queensland|victoria, "
-                r"au|CRICOS|FEE-HELP|commonwealth supported)", re.IGNORECASE), "AUD"),
+                r"au|CRICOS|FEE-HELP|commonwealth supported|CSP)\b", re.IGNORECASE), "AUD"),
     (re.compile(r"\b(?:new zealand|auckland|wellington|otago|canterbury, nz|aotearoa)", re.IGNORECASE), "NZD"),
     (re.compile(r"\b(?:hong kong|kowloon|HKU|HKUST|CUHK)\b", re.IGNORECASE), "HKD"),
     (re.compile(r"\b(?:singapor\w*|NUS|NTU|SMU)\b", re.IGNORECASE), "SGD"),
@@ -125,7 +125,7 @@ _SYMBOL_RE = "|".join(
 SIMPLE_SYMBOLS = "|".join(sorted((re.escape(s) for s in SYMBOLS), key=len, reverse=True))
 _WORD_RE = "|".join(sorted((re.escape(w) for w in [*WORDS, *AMBIGUOUS]), key=len, reverse=True))
 CURRENCY = (
-    rf"(?:{_SYMBOL_RE}|\b(?-i:[A-Z]{{3}})\b|\b(?:Rs|Tk|RM|Rp)\b\.?|\bS?Fr\.|\b(?-i:KSh|Ksh|FCFA|CFA|Dhs|Dh|R|TL)\b|"
+    rf"(?:{_SYMBOL_RE}|\b(?-i:[A-Z]{{3}})\b|\b(?:Rs|Tk|RM|Rp)(?:\b|(?=\d))\.?|\bS?Fr\.|\b(?-i:KSh|Ksh|FCFA|CFA|Dhs|Dh|R|TL)\b|"
     rf"(?<![\w]){'(?:'}{_WORD_RE}{')'}(?![\w]))"
 )
 # Symbols shared by several currencies: a code elsewhere in the cell, or the column's currency, says which.

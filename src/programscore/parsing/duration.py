@@ -180,8 +180,16 @@ def _spell_out(text: str) -> str:
     # "3 semesters + thesis semester": a unit on its own after "+" is one of it
     text = re.sub(r"(\+|\bplus)\s*(?:an? |one )?(?:[a-z]+ )?(semester|year|month|term|trimester)\b", r"\1 1 \2", text,
                   flags=re.IGNORECASE)  # fmt: skip
-    text = AND_A_HALF.sub(lambda m: f"{number_value(m.group(1)) + 0.5:g}", text)
+    text = AND_A_HALF.sub(_and_a_half, text)
     return MIXED.sub(lambda m: f"{int(m.group(1)) + int(m.group(2)) / int(m.group(3)):g}", text)
+
+
+def _and_a_half(match: re.Match[str]) -> str:
+    """"one and a half" -> "1.5"; "1 año y medio" -> "1.5 año"."""
+    if match.group(1):
+        return f"{number_value(match.group(1)) + 0.5:g}"
+    count = 1.0 if not match.group(2).isdigit() else float(match.group(2))
+    return f"{count + 0.5:g} {match.group(3)}"
 
 
 def _figures(masked: str) -> list[Figure]:
@@ -238,6 +246,8 @@ def _describe(figures: list[Figure], masked: str) -> None:
         shared = following < len(masked) and len(after) == following - figure.end  # no cut before the next figure
         figure.bound = bool(BOUNDS.search(before)) or bool(TRAILING_BOUND.match(after))
         opened = masked[ends[i - 1] : figure.start] if i else ""
+        if i > 0 and re.fullmatch(r"\s*\([^()]*", opened) and "academic" in masked[starts[i - 1] : ends[i - 1]].lower():
+            figures[i - 1].part = True  # "1 academic year (9 months)": the bracket says how long that year is
         figure.part = bool(PART.search(before)) or (
             i > 0
             and figures[i - 1].unit != "ects"

@@ -105,8 +105,18 @@ def _drop_restatements(amounts: list[Amount], text: str) -> list[Amount]:
                 continue
             if "(" in between and ")" not in between.split("(")[-1] and _breakdown(kept[-1], amounts[i:], text):
                 continue
+            if "(" in between and ")" not in between.split("(")[-1] and _per_period_restated(kept[-1], amount):
+                continue
         kept.append(amount)
     return kept
+
+
+def _per_period_restated(whole: Amount, inner: Amount) -> bool:
+    """"£19,500 (£9,750 per year for two years)": a bracketed fee per period that makes up the one before it."""
+    if inner.period in (None, "total") or not inner.high or inner.currency != whole.currency:
+        return False
+    ratio = whole.high / inner.high
+    return any(abs(ratio - n) <= 0.01 * n for n in (1, 2, 3, 4, 6, 8))
 
 
 def _breakdown(whole: Amount, following: list[Amount], text: str) -> bool:
@@ -138,15 +148,15 @@ def _pick(amounts: list[Amount], rules: MoneyRules) -> tuple[Amount, str | None]
     if len(labelled) == 1 and not any(AUDIENCE.search(f"{a.context.words} {a.context.heading}") for a in others):
         return labelled[0], None
     # a total beside the same fee per year or per semester (not beside other students' fees)
-    totals = [a for a in amounts if re.search(r"\btotal\b", a.context.words, re.IGNORECASE)]
+    totals = [a for a in amounts if re.search(r"\btotal\b|=\s*$", a.context.words, re.IGNORECASE)]
     per_period = [a for a in amounts if a not in totals and a.period not in (None, "total")]
     if totals and per_period and len(totals) + len(per_period) == len(amounts):
         return totals[0], None
     masters = [a for a in amounts if MASTERS.search(a.context.words)]
     if len(masters) == 1:
         return masters[0], None
-    years = [re.fullmatch(r"(?:year|yr)\s*(\d)\s*[:-]?", a.context.lead, re.IGNORECASE) for a in amounts]
-    if all(years) and [int(y.group(1)) for y in years] == list(range(1, len(amounts) + 1)):
+    years = [_year_of(a) for a in amounts]
+    if all(years) and years == list(range(1, len(amounts) + 1)):
         # "Year 1: £12,000; Year 2: £12,500": the programme costs the years together
         total = sum(a.high for a in amounts)
         summed = Amount(amounts[0].start, amounts[-1].end, total, sum(a.low for a in amounts), amounts[0].currency,
@@ -161,6 +171,20 @@ def _pick(amounts: list[Amount], rules: MoneyRules) -> tuple[Amount, str | None]
         wanted = ", ".join(repr(p) for p in rules.preferred)
         return amounts[0], f"several amounts ({listed}) and none labelled {wanted}; used the first"
     return amounts[0], f'several amounts ({listed}); used the first (set prefer = "label" in the profile to choose)'
+
+
+_ORDINAL_YEARS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
+def _year_of(amount: Amount) -> int | None:
+    """Which year of study an amount is for: "Year 1: £12,000", "€7,200 (second year)"."""
+    lead = re.fullmatch(r"(?:year|yr)\s*(\d)\s*[:-]?", amount.context.lead, re.IGNORECASE)
+    if lead:
+        return int(lead.group(1))
+    tail = re.match(r"\s*\(?\s*(?:(first|second|third|1st|2nd|3rd)\s+year|year\s*(\d))\b", amount.context.tail, re.I)
+    if tail:
+        return _ORDINAL_YEARS[tail.group(1).lower()] if tail.group(1) else int(tail.group(2))
+    return None
 
 
 def _label_pattern(label: str) -> re.Pattern[str]:

@@ -29,7 +29,7 @@ PERIOD_PATTERNS = [
     ("year", _per(r"year|yr|annum|academic year|academic session|study year|session|ay|jahr|studienjahr|an|année|"
                   r"año|curso(?: académico)?|año académico|jaar|studiejaar|anno|anno accademico|"
                   r"år|rok|akademický rok|rok akademicki|vuosi|lukuvuosi|ano|ano letivo|yıl|év|ár|год")
-     + r"|\bp\.?\s?a\.?(?=\W|$)|\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
+     + r"|\bp\.?\s?a\.?(?=\W|$)|\bp/a\b|\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
      r"\bj[äa]hrlich\w*|\ball'anno\b|\bl'anno\b|\bpar an\b|\bal año\b|\bpor año\b|\banual\b|每年|年間|/年|"
      r"\bper jaar\b|\bper år\b|\bi året\b|\bannuo\b|\bannua\b|年額|年额|学年|\blukuvuosimaksu\b|\byıllık\b|"
      r"\bevente\b|\brocznie\b|\bročně\b|\bfor (?:the |each |one )?(?:\S+ )?(?:academic|study) year\b|"
@@ -50,7 +50,7 @@ ROLES = [
      r"\bwaiver|\bstipendium|\bstipendi|\bbeca\b|\bbourse\b"),
     ("application fee", r"applica(?:tion|nt)|\bapplying\b|admissions? fee|processing fee|assessment fee|"
      r"bewerbung|anmeldegebühr|入学金|入学費|입학금|报名费|\bfrais de dossier\b"),
-    ("registration fee", r"registration|enrol(?:l)?ment fee|matriculation|administration fee|admin fee|"
+    ("registration fee", r"registration|enrol(?:l)?ment fee|matriculation|administrat(?:ion|ive) fee|admin fee|"
      r"exam(?:ination)? fees?|graduation fee|immatrikulation|anmeldegebühr|einschreibegebühr|technology fee|"
      r"mandatory fees|student fees|comprehensive fee|campus fee|prüfungsgebühr|rekrutacyjn\w*|\bbilled separately\b|"
      r"\bcharged separately\b|\bsurcharge\b|\bresearch (?:support|training) fee\b"),

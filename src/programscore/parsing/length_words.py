@@ -37,7 +37,7 @@ MODES = [
     ("part-time", r"\bpart[- ]?time\b|\bPT\b|\bteilzeit\b|\btemps partiel\b|\bpart time\b|\bberufsbegleitend\b|"
      r"\bdeeltijd\b|\bdeltid\b|\btiempo parcial\b|非全日制|在职"),
     ("flexible", r"\bflexible\b|\bmodular\b|\bblock\b|\bdistance\b|\bonline\b(?= (?:learning|study))|\bexecutive\b|"
-     r"\bDL\b|\bfernstudium\b"),
+     r"\bDL\b|\bfernstudium\b|\bonline\b(?=\s*:)"),
     ("full-time", r"\bfull[- ]?time\b|\bFT\b|\bvollzeit\b|\btemps plein\b|\bintensive\b|\bvoltijd\b|\bheltid\b|"
      r"\btiempo completo\b|(?<!非)全日制|全職"),
 ]
@@ -69,8 +69,12 @@ REQUIREMENT = re.compile(
 )
 NOT_A_LENGTH = re.compile(r"\b(?:starts?|starting|start date|intake|begins?|commenc\w*|deadline|entry)\b", re.I)
 HALF = re.compile(r"\b(?:a|one) (year|month) and a half\b|\bhalf a (year)\b", re.IGNORECASE)
-AND_A_HALF = re.compile(rf"\b({NUMBER_WORD}|\d+) and a half\b", re.IGNORECASE)
-SPELLED = re.compile(r"half|[½¼¾⅓⅔]|/|\+|plus|[一二两三四五六]", re.IGNORECASE)
+AND_A_HALF = re.compile(
+    rf"\b({NUMBER_WORD}|\d+) and a half\b|\b(\d+|un|uno|una|ein|un)\s+(año|anno|jahr|an|year)s?\s+"
+    r"(?:y medio|e mezzo|und (?:ein )?halb|et demi|and a half)\b",
+    re.IGNORECASE,
+)
+SPELLED = re.compile(r"half|halb|medio|mezzo|demi|[½¼¾⅓⅔]|/|\+|plus|[一二两三四五六]", re.IGNORECASE)
 CJK_NUMERAL = re.compile(r"([一二两三四五六])(?=\s*(?:年|个月|個月|学期|년|개월))")
 CJK_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6}
 MIXED = re.compile(r"\b(\d+)\s+(\d)/(\d)(?=\s*[a-z])", re.IGNORECASE)

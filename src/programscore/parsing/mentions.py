@@ -131,15 +131,30 @@ def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
     return Masked(text, current, noise)
 
 
+_MOJIBAKE = re.compile("Â|Ã|â€|â‚|Å|\u00c2\u00a0")
+# a lower-case letter before a capital or a figure, a figure before a capitalised word, a letter before a
+# currency symbol: "FeesUK£9,250International", "Full-time1 yearPart-time2 years", "£47,500Fees"
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?<!Can)(?<!Cdn)(?=[£€$¥₹])")
 _MARKUP = re.compile(r"[\n\r<&\u00a0]|\s{3}")
 _PERIOD_NEXT = re.compile(r"\s*(?:per|pro|por|je|/|p\.a|a year|an academic|each|every)\b", re.IGNORECASE)
 _BREAKS = re.compile(r"\s*(?:\r?\n|<br\s*/?>|</p>|</li>|</div>)\s*", re.IGNORECASE)
 
 
 def lines_apart(text: str) -> str:
-    """Line breaks (and their HTML forms) as clause separators, before spaces are collapsed."""
+    """Line breaks (and their HTML forms) as clause separators, before spaces are collapsed; text
+    decoded with the wrong encoding repaired (UTF-8 read as Windows-1252: ``Â£9,250``); words glued by a
+    scrape set apart (``Tuition$47,500Fees$2,300``)."""
+    if _MOJIBAKE.search(text):
+        import ftfy  # only for the cells that need it
+
+        text = ftfy.fix_text(text).replace("Â ", " ").replace("Â", "")
+    if _GLUED.search(text):
+        text = _GLUED.sub(" ", text)
     if not _MARKUP.search(text):
         return text
+    # "£9,\n250" is one number; "€\n12,000" one amount
+    text = re.sub(r"(\d[,.])[ \t]*(?:\r?\n|<br\s*/?>)[ \t]*(\d{3}(?!\d))", r"\1\2", text)
+    text = re.sub(r"([£€$¥₹])[ \t]*(?:\r?\n|<br\s*/?>)[ \t]*(?=\d)", r"\1", text)
     text = re.sub(r"(?:&nbsp;|\u00a0){2,}|\s{3,}", " | ", text)  # a run of blanks set things apart
     if "&#" in text or "&pound;" in text or "&euro;" in text or "&yen;" in text:
         text = html.unescape(text.replace("&nbsp;", " "))

@@ -217,7 +217,7 @@ def _count(text: str, period: str) -> tuple[float, float] | None:
     number = r"(\d+(?:\.\d+)?)(?:\s?(?:-|–|to)\s?(\d+(?:\.\d+)?))?"
     text = re.sub(rf"\bper\s+\d+\s+(?:{unit})", " ", text, flags=re.IGNORECASE)  # "per 15 credits" is no count
     found = re.search(rf"{number}\s*(?:{unit})\b(?!\s*(?:fee|cost))", text, re.IGNORECASE) or re.search(
-        rf"(?:{unit})\s*(?:required|in total|total)?\s*:\s*{number}", text, re.IGNORECASE
+        rf"(?:{unit})\s*(?:required|in total|total)?\s*:?\s*{number}\b(?!\s*(?:%|per|/))", text, re.IGNORECASE
     )
     if not found:
         return None

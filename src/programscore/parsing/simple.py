@@ -66,6 +66,9 @@ def parse_boolean(raw: object) -> Cell:
     if not text:
         return Cell(NAN, MISSING)
     text = _LABEL.sub("", text)  # "Internship: yes"
+    doubled = re.fullmatch(r"(\w+?)\1", text)
+    if doubled and len(doubled.group(1)) > 1:
+        text = doubled.group(1)  # "YesYes": a scrape that took the same text twice
     if _NOT_OPTIONAL.search(text):
         return Cell(1.0, OK, note=f"yes, from {quote(text)} (not optional: compulsory)")
     if _NOT_COMPULSORY.search(text):

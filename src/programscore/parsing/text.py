@@ -50,7 +50,8 @@ _MISSING_PHRASE = re.compile(
 # Full-width digits and punctuation of Chinese, Japanese and Korean text, as ASCII ("５３５，８００円").
 _FULL_WIDTH = str.maketrans(
     {**{chr(0xFF10 + d): str(d) for d in range(10)}, "，": ",", "．": ".", "（": "(", "）": ")", "：": ":",
-     "／": "/", "；": ";", "￥": "¥", "、": ", ", "。": ". ", "～": "-", "％": "%"}
+     "／": "/", "；": ";", "￥": "¥", "、": ", ", "。": ". ", "～": "-", "％": "%",
+     **{c: "" for c in "¹²³⁴⁵⁶⁷⁸⁹⁰"}}
 )  # fmt: skip
 
 
