@@ -134,7 +134,7 @@ def mask_noise(text: str, keep: tuple[str, ...] = ()) -> Masked:
 _MOJIBAKE = re.compile("Â|Ã|â€|â‚|Å|\u00c2\u00a0")
 # a lower-case letter before a capital or a figure, a figure before a capitalised word, a letter before a
 # currency symbol: "FeesUK£9,250International", "Full-time1 yearPart-time2 years", "£47,500Fees"
-_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?<!Can)(?<!Cdn)(?=[£€$¥₹])")
+_GLUED = re.compile(r"(?<=[a-z])(?<!\de)(?=[A-Z][a-z]|\d)|(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?<!Can)(?<!Cdn)(?=[£€$¥₹])")
 _MARKUP = re.compile(r"[\n\r<&\u00a0]|\s{3}")
 _PERIOD_NEXT = re.compile(r"\s*(?:per|pro|por|je|/|p\.a|a year|an academic|each|every)\b", re.IGNORECASE)
 _BREAKS = re.compile(r"\s*(?:\r?\n|<br\s*/?>|</p>|</li>|</div>)\s*", re.IGNORECASE)
