@@ -119,3 +119,15 @@ def test_second_red_team_cells_are_never_silently_wrong() -> None:
     silent = [(kind, cell) for cls, kind, _, cell, *_ in rows if cls in ("SILENT", "SILENT-AMB", "CRASH")]
     assert silent == []
     assert sum(c["RIGHT"] + c["OVER"] for c in counts.values()) / len(rows) >= 0.97
+
+
+def test_third_red_team_cells_are_never_silently_wrong() -> None:
+    """The third red team's 492 cells from whole scraped rows (tests/cell_redteam3.py)."""
+    from cell_redteam3 import CASES as THIRD
+    from cell_redteam3 import classify_all as classify_third
+
+    counts, rows = classify_third()
+    assert len(rows) == len(THIRD)  # no cell crashed the parser
+    assert [(kind, text) for kind, _, text, _, cls, _ in rows if cls == "SILENTLY WRONG"] == []
+    right = sum(c["RIGHT"] + c["OVER-CAUTIOUS"] for c in counts.values())
+    assert right / len(rows) >= 0.95
