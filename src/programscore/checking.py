@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .filters import Filtered
 from .issues import describe, sheet_letter, sheet_rows, shorten
 from .parsing import STATUSES
 from .profiles import Profile
@@ -33,6 +34,7 @@ class CheckReport:
     issues: pd.DataFrame
     notices: list[str] = field(default_factory=list)
     readings: pd.DataFrame | None = None  # with readings=True: each distinct cell and what it was read as
+    filtered: Filtered | None = None  # what the row filters kept; None without filters
 
     @property
     def errors(self) -> int:
@@ -54,6 +56,7 @@ class CheckReport:
             "notices": list(self.notices),
             "issues": issue_records(self.issues),
             **({"readings": _records(self.readings)} if self.readings is not None else {}),
+            **({"filtered": self.filtered.to_dict()} if self.filtered is not None else {}),
         }
 
     def __str__(self) -> str:
@@ -63,6 +66,8 @@ class CheckReport:
         if self.sheet:
             where += f", sheet {self.sheet!r}"
         lines = [f"{where}: {self.programmes} programmes, header on row {self.header_row}"]
+        if self.filtered is not None:
+            lines.append(self.filtered.summary())
         if self.name_columns:
             lines.append(f"names from: {', '.join(self.name_columns)}")
         shown = self.columns.rename(columns={"error": "unreadable"})
@@ -87,9 +92,16 @@ class CheckReport:
         return "\n".join(lines)
 
 
-def check(sheet: pd.DataFrame, profile: Profile | str | Path = "article", readings: bool = False) -> CheckReport:
-    """Match, parse and report; nothing is scored. ``readings``: also list what each distinct cell was read as."""
-    prepared = prepare(sheet, profile)
+def check(
+    sheet: pd.DataFrame,
+    profile: Profile | str | Path = "article",
+    readings: bool = False,
+    where: list[str] | tuple[str, ...] | None = None,
+) -> CheckReport:
+    """Match, parse and report; nothing is scored. ``readings``: also list what each distinct cell was
+    read as. ``where``: row filters added to the profile's; only the rows they keep are reported."""
+    prepared = prepare(sheet, profile, where=where)
+    sheet = prepared.sheet
     rows = []
     for criterion in prepared.profile.criteria:
         column = prepared.match.columns[criterion.key]
@@ -114,6 +126,7 @@ def check(sheet: pd.DataFrame, profile: Profile | str | Path = "article", readin
         issues=prepared.issues,
         notices=prepared.notices,
         readings=cell_readings(sheet, prepared.profile, prepared.match.columns) if readings else None,
+        filtered=prepared.filtered,
     )
 
 

@@ -26,6 +26,8 @@ from .cli_support import (
     ranking_inputs,
     read,
     scored,
+    where_option,
+    where_usage,
 )
 
 
@@ -74,6 +76,7 @@ def score(
         programscore score data/programmes.csv -w cost=4 --method topsis -o ranked.xlsx
         programscore score data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
         programscore score data/programmes.csv --by value --hide-dominated
+        programscore score data/programmes.csv --where "length <= 12" --where "country = UK"
     """
     from .reports import choose_format
 
@@ -157,9 +160,17 @@ def sensitivity(
     help="text for people, json for programs (the issues list of the JSON output).",
 )
 @click.option("--readings", is_flag=True, help="Also list each distinct cell and what it was read as.")
+@where_option
 @library_errors
 def check(
-    input: str, sheet: str | None, header_row: int | None, encoding: str | None, profile: str, fmt: str, readings: bool
+    input: str,
+    sheet: str | None,
+    header_row: int | None,
+    encoding: str | None,
+    profile: str,
+    fmt: str,
+    readings: bool,
+    where: tuple[str, ...],
 ) -> None:
     """Report how INPUT is read: the column feeding each criterion and every cell issue.
 
@@ -171,12 +182,14 @@ def check(
         programscore check data/programmes.xlsx
         programscore check data/programmes.csv --format json
         programscore check data/programmes.csv --readings
+        programscore check data/programmes.csv --where "country = UK"
     """
     import json
 
     from .checking import check as check_sheet
 
-    report = check_sheet(read(input, sheet, header_row, encoding, profile), profile, readings=readings)
+    with where_usage(where):
+        report = check_sheet(read(input, sheet, header_row, encoding, profile), profile, readings=readings, where=where)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:

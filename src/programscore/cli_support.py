@@ -101,8 +101,47 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+def _read_where(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Each --where is read when the command line is (a bad expression is a usage error before any reading)."""
+    from .errors import FilterError
+    from .filters import parse_filter
+
+    for value in values:
+        try:
+            parse_filter(value)
+        except FilterError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from None
+    return values
+
+
+def where_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--where",
+        multiple=True,
+        metavar="EXPR",
+        callback=_read_where,
+        help='Keep only the rows where EXPR holds (repeatable: all must hold), e.g. "length <= 12", '
+        '"country = UK", "programme ~ machine learning|data science"; adds to the profile\'s where.',
+    )(command)
+
+
+@contextlib.contextmanager
+def where_usage(where: tuple[str, ...]) -> Any:
+    """A --where naming no column or criterion of the sheet is a usage error (exit 2); a filter of the
+    profile's stays the library's error (exit 1)."""
+    from .errors import FilterError
+
+    try:
+        yield
+    except FilterError as exc:
+        if exc.expression in where:
+            raise click.UsageError(str(exc), ctx=click.get_current_context(silent=True)) from None
+        raise
+
+
 def ranking_inputs(command: Callable[..., Any]) -> Callable[..., Any]:
-    """INPUT and what shapes the ranking: sheet, header row, encoding, profile, method, weights, order."""
+    """INPUT and what shapes the ranking: sheet, header row, encoding, profile, method, weights, order
+    and the row filters."""
     for option in reversed(
         [
             click.option("--method", "-m", type=click.Choice(["weighted-sum", "topsis"]),
@@ -111,6 +150,7 @@ def ranking_inputs(command: Callable[..., Any]) -> Callable[..., Any]:
                          help="Override a criterion's weight (repeatable), e.g. -w cost=3."),
             click.option("--rank", "order", metavar="ORDER",
                          help='Weights from an order of importance, e.g. "job_support > cost > length = placement".'),
+            where_option,
         ]
     ):  # fmt: skip
         command = option(command)
@@ -126,8 +166,9 @@ def scored(
     method: str | None,
     weights: tuple[str, ...],
     order: str | None,
+    where: tuple[str, ...] = (),
 ) -> Any:
-    """Read INPUT and score it with the profile and the overrides given on the command line."""
+    """Read INPUT and score it with the profile, the overrides and the filters given on the command line."""
     tune_process()
     from .profile_io import load_profile
     from .scoring import score as score_sheet
@@ -138,7 +179,8 @@ def scored(
     if order is not None and overrides:
         raise click.UsageError("give -w weights or --rank, not both")
     sheet_read = read(input, sheet, header_row, encoding, loaded)
-    return score_sheet(sheet_read, loaded, method=method, weights=overrides, rank=order)
+    with where_usage(where):
+        return score_sheet(sheet_read, loaded, method=method, weights=overrides, rank=order, where=where)
 
 
 def tune_process() -> None:

@@ -128,6 +128,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str |
             rank=data.get("rank"),
             costs=costs,
             source=source,
+            where=data.get("where", []),
         )
     except ProfileError as exc:
         key = exc.field
@@ -201,6 +202,8 @@ def describe_profile(profile: Profile) -> str:
     lines = [head, f"method: {profile.method}; money in {profile.currency.base}"]
     if profile.rank:
         lines.append(f"weights from the order of importance (rank-order centroid): {profile.rank}")
+    if profile.where:
+        lines.append(f"rows kept only where: {'; '.join(profile.where)}")
     if profile.costs.per_month:
         costs = profile.costs
         lines.append(f"study costs: living {costs.living:,.0f} a month, earnings forgone {costs.earnings:,.0f} a year")

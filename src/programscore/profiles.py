@@ -22,7 +22,7 @@ MISSING = ("worst", "mean", "exclude", "error")
 PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month", "week", "credit")
 DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
 
-TOP_KEYS = ("name", "description", "method", "name_columns", "rank", "currency", "costs", "criteria")
+TOP_KEYS = ("name", "description", "method", "name_columns", "rank", "where", "currency", "costs", "criteria")
 COSTS_KEYS = ("living", "earnings")
 CURRENCY_KEYS = ("base", "rates", "symbols")
 
@@ -238,6 +238,7 @@ class Profile:
     rank: str | None = None  # an order of importance; when given, it sets the weights (rank-order centroid)
     costs: Costs = field(default_factory=Costs)
     source: str | None = field(default=None, compare=False, repr=False)
+    where: list[str] = field(default_factory=list)  # row filters, e.g. "length <= 12" (see filters.py)
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
@@ -275,6 +276,21 @@ class Profile:
             isinstance(self.name_columns, list) and all(isinstance(x, str) for x in self.name_columns)
         ):
             raise ProfileError("name_columns must be a list of header names", "name_columns")
+        self._check_where()
+
+    def _check_where(self) -> None:
+        if not isinstance(self.where, list | tuple) or not all(isinstance(w, str) for w in self.where):
+            raise ProfileError('where must be a list of filters, e.g. ["length <= 12", "country = UK"]', "where")
+        self.where = list(self.where)
+        if self.where:
+            from .errors import FilterError
+            from .filters import parse_filter
+
+            for expression in self.where:
+                try:
+                    parse_filter(expression)
+                except FilterError as exc:
+                    raise ProfileError(f"where: {exc}", "where") from None
 
     @property
     def keys(self) -> list[str]:
@@ -301,10 +317,17 @@ class Profile:
         return next((c for c in self.criteria if c.kind == "duration"), None)
 
     def with_changes(
-        self, method: str | None = None, weights: dict[str, float] | None = None, rank: str | None = None
+        self,
+        method: str | None = None,
+        weights: dict[str, float] | None = None,
+        rank: str | None = None,
+        where: list[str] | tuple[str, ...] | None = None,
     ) -> Profile:
-        """A copy with another method, some weights replaced (by criterion key) or an order of importance."""
+        """A copy with another method, some weights replaced (by criterion key), an order of importance,
+        or row filters added to the profile's own."""
         changed = copy.deepcopy(self)
+        if where:
+            changed.where = [*changed.where, *(w for w in where if w not in changed.where)]
         if method is not None:
             changed.method = method
         if rank is not None and weights:
@@ -342,6 +365,8 @@ class Profile:
             data["name_columns"] = list(self.name_columns)
         if self.rank is not None:
             data["rank"] = self.rank
+        if self.where:
+            data["where"] = list(self.where)
         currency: dict[str, Any] = {"base": self.currency.base}
         if self.currency.rates:
             currency["rates"] = dict(self.currency.rates)

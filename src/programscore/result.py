@@ -12,6 +12,7 @@ import pandas as pd
 
 from . import kernels
 from .errors import ProgramscoreError
+from .filters import Filtered
 from .issues import issue_records
 from .profiles import Criterion, Profile
 
@@ -118,6 +119,7 @@ class Ranking:
     dominated_by: np.ndarray | None = None  # position (in ranked order) of a programme that dominates, or -1
     total_cost: np.ndarray | None = None  # total cost of study in the base currency, ranked order
     ranked_count: int | None = None  # programmes ranked, when this view shows only some of them
+    filtered: Filtered | None = None  # what the row filters (where) kept and left out; None without filters
 
     def __post_init__(self) -> None:
         if self.dominated_by is None:
@@ -221,6 +223,8 @@ class Ranking:
 
         close = difflib.get_close_matches(name, everyone, n=3, cutoff=0.4)
         hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        if self.filtered is not None and self.filtered.left_out:
+            hint += f" ({self.filtered.summary()})"
         raise ProgramscoreError(f"no programme called {name!r}{hint}")
 
     def _row_of(self, pool: str, position: int) -> int:
@@ -319,7 +323,8 @@ class Ranking:
         self.write(path, "html", **options)
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON document of DESIGN.md: profile, ranking, excluded, issues."""
+        """The JSON document of DESIGN.md: profile, ranking, excluded, issues (and, with row filters,
+        filtered: the filters, the rows kept and the rows left out)."""
         weights = self.profile.weights
         criteria = []
         for c in self.profile.criteria:
@@ -374,7 +379,7 @@ class Ranking:
             for n, r, reasons in zip(self.excluded["name"], self.excluded["row"], self.excluded["reasons"], strict=True)
         ]
         issues = issue_records(self.issues)
-        return {
+        document: dict[str, Any] = {
             "profile": {
                 "name": self.profile.name,
                 "method": self.method,
@@ -385,3 +390,6 @@ class Ranking:
             "excluded": excluded,
             "issues": issues,
         }
+        if self.filtered is not None:
+            document["filtered"] = self.filtered.to_dict()
+        return document

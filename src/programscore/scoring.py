@@ -5,14 +5,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import kernels
-from .errors import DataError, ProfileError, suggest
+from . import filters, kernels
+from .errors import DataError, FilterError, ProfileError, suggest
 from .issues import empty_issues, sheet_letter, sheet_rows
 from .matching import ColumnMatch, duplicate_names, match_columns, name_columns, programme_names, where
 from .parsing import ParsedColumn, parse_cells
@@ -27,14 +27,17 @@ def score(
     method: str | None = None,
     weights: dict[str, float] | None = None,
     rank: str | None = None,
+    where: list[str] | tuple[str, ...] | None = None,
 ) -> Ranking:
     """Score and rank the programmes of ``sheet`` (a frame of raw cells, e.g. from ``read_sheet``).
 
     ``method``, ``weights`` (by criterion key, relative) and ``rank`` (an order of importance such as
-    ``"job_support > cost = length"``, which sets rank-order centroid weights) override the profile's.
+    ``"job_support > cost = length"``, which sets rank-order centroid weights) override the profile's;
+    ``where`` (row filters such as ``"length <= 12"``) add to the profile's.
     """
-    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank)
+    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank, where=where)
     profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
+    sheet = prepared.sheet
     keys = profile.keys
     rows = sheet_rows(sheet)
     # column-major: each criterion's values are contiguous, and pandas takes the block without a copy
@@ -88,6 +91,7 @@ def score(
         source=sheet.attrs.get("source"),
         dominated_by=dominators,
         total_cost=None if costs is None else costs[positions],
+        filtered=prepared.filtered,
     )
 
 
@@ -112,15 +116,18 @@ def total_cost(profile: Profile, parsed: dict[str, ParsedColumn]) -> np.ndarray 
 
 @dataclass
 class Prepared:
-    """Stages 1-3 done: the profile as applied, the matched columns, names and parsed cells."""
+    """Stages 1-3 done: the profile as applied, the rows the filters kept, the matched columns,
+    names and parsed cells."""
 
     profile: Profile
+    sheet: pd.DataFrame  # the candidate rows (all of them without filters)
     match: ColumnMatch
     names: pd.api.extensions.ExtensionArray
     name_columns: list[str]
     parsed: dict[str, ParsedColumn]
     issues: pd.DataFrame
     notices: list[str]
+    filtered: filters.Filtered | None = None
 
 
 def prepare(
@@ -129,8 +136,10 @@ def prepare(
     method: str | None = None,
     weights: dict[str, float] | None = None,
     rank: str | None = None,
+    where: list[str] | tuple[str, ...] | None = None,
 ) -> Prepared:
-    """Apply the overrides, match columns to criteria and parse every criterion's cells."""
+    """Apply the overrides, match columns to criteria, parse every criterion's cells and keep the rows
+    the filters (the profile's ``where`` and ``where``) keep."""
     profile = load_profile(profile)
     for key in weights or {}:
         if key not in profile.keys:
@@ -138,7 +147,8 @@ def prepare(
                 f"unknown criterion {key!r} in weights{suggest(key, profile.keys)}; "
                 f"the criteria are {', '.join(profile.keys)}"
             )
-    profile = profile.with_changes(method=method, weights=weights, rank=rank)
+    where_given = [where] if isinstance(where, str) else list(where or [])
+    profile = profile.with_changes(method=method, weights=weights, rank=rank, where=where_given)
     if len(sheet.columns) == 0:
         raise DataError(f"{where(sheet)}: the sheet has no columns")
     if not sheet.columns.is_unique:
@@ -148,13 +158,54 @@ def prepare(
     if match.dropped:
         profile = profile.without(match.dropped)
     naming = name_columns(sheet, profile, set(match.columns.values()))
-    names = programme_names(sheet, naming)
     parsed = parse_cells(sheet, match.columns, profile)
+    filtered = None
+    if profile.where:
+        try:
+            kept, filtered = filters.apply(
+                filters.parse_filters(profile.where),
+                sheet,
+                match.columns,
+                {c.key: c.kind for c in profile.criteria},
+                {key: column.values for key, column in parsed.items()},
+            )
+        except FilterError as exc:
+            if exc.expression in where_given:
+                raise
+            raise FilterError(f"{profile.source or 'the profile'}: where: {exc}", exc.expression) from None
+        if filtered.left_out:
+            sheet, parsed = _keep_rows(sheet, parsed, kept)
+    names = programme_names(sheet, naming)
     parts = [duplicate_names(sheet, names, naming)] + [parsed[k].issues for k in profile.keys]
     parts = [p for p in parts if len(p)]
     issues = pd.concat(parts, ignore_index=True) if parts else empty_issues()
     notices = list(sheet.attrs.get("notices", [])) + list(match.notices)
-    return Prepared(profile, match, names, naming, parsed, issues, notices)
+    return Prepared(profile, sheet, match, names, naming, parsed, issues, notices, filtered)
+
+
+def _keep_rows(
+    sheet: pd.DataFrame, parsed: dict[str, ParsedColumn], kept: np.ndarray
+) -> tuple[pd.DataFrame, dict[str, ParsedColumn]]:
+    """The sheet and its parsed cells with only the ``kept`` rows; rows keep their sheet numbers and
+    the issues of the rows left out go with them (they were never candidates)."""
+    positions = np.flatnonzero(kept)
+    rows = sheet_rows(sheet)[positions]
+    candidates = sheet.iloc[positions].set_axis(pd.Index(rows), axis=0)
+    candidates.attrs = {**sheet.attrs, "programscore_rows": True}
+
+    def subset(column: ParsedColumn) -> ParsedColumn:
+        issues = column.issues
+        if len(issues):
+            issues = issues[issues["row"].isin(rows) | issues["row"].isna()].reset_index(drop=True)
+        return replace(
+            column,
+            values=column.values[positions],
+            statuses=column.statuses[positions],
+            period_codes=None if column.period_codes is None else column.period_codes[positions],
+            issues=issues,
+        )
+
+    return candidates, {key: subset(column) for key, column in parsed.items()}
 
 
 def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndarray]:

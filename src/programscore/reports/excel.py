@@ -303,6 +303,12 @@ def _profile_sheet(workbook: Workbook, result: Ranking) -> None:
     _widths(ws, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9])
     ws.append(_header(ws, ["Profile", "Method", "Currency", "Source"]))
     ws.append([_text(ws, profile.name), profile.method, profile.currency.base, _text(ws, result.source)])
+    if result.filtered is not None:
+        ws.append([])
+        ws.append(_header(ws, ["Filter (where)", "Rows kept", "Rows left out"]))
+        for expression in result.filtered.where:
+            ws.append([_text(ws, expression)])
+        ws.append([_text(ws, "all of them"), result.filtered.kept, result.filtered.left_out])
     ws.append([])
     ws.append(
         _header(

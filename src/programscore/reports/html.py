@@ -75,6 +75,7 @@ def context(result: Ranking, options: Options) -> dict:
         ],
         "issues": issue_records(result.issues),
         "notices": result.notices,
+        "filtered": None if result.filtered is None else result.filtered.summary(),
         "source": result.source,
     }
 

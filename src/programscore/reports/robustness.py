@@ -74,8 +74,10 @@ def table(analysis: Sensitivity, options: Options, tablefmt: str | None = None) 
 
     fmt = tablefmt or options.tablefmt
     frame = programmes_frame(analysis, options)
+    filtered = analysis.ranking.filtered
     parts = [
         headline(analysis),
+        *([filtered.summary()] if filtered is not None else []),
         "",
         tabulate(frame, headers="keys", showindex=False, tablefmt=fmt, floatfmt=_floatfmt(frame),
                  disable_numparse=[len(frame.columns) - 1]),

@@ -58,6 +58,8 @@ def footer(result: Ranking, options: Options) -> list[str]:
     weights = ", ".join(f"{key} {share * 100:.3g}%" for key, share in result.profile.weights.items())
     shown = top_rows(result, options)
     lines = [f"{result.method} (profile {result.profile.name!r}); weights: {weights}"]
+    if result.filtered is not None:
+        lines.append(result.filtered.summary())
     counted = f"{result.ranked_count} ranked"
     if shown < result.ranked_count:
         counted = f"{shown} of {result.ranked_count} ranked shown"
