@@ -68,18 +68,25 @@ class Amount:
         return self.low != self.high
 
 
+_LAKH = re.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?")
+_GROUPED = re.compile(r"(\d{1,3})((?:([,.' ])\d{3})(?:\3\d{3})*)(?:[.,](\d{1,2}))?")
+_SIMPLE_NUMBER = re.compile(r"(\d+)(?:([.,])(\d+))?")
+
+
 def amount_value(token: str) -> float:
     """The value of one written amount: ``12,500`` and ``12.500`` are 12500, ``12.5`` and ``1,5`` are 12.5
     and 1.5, ``2,50,000`` is 250000, ``180 000`` and ``1'460`` are thousands."""
     token = token.strip().replace("\u00a0", " ").replace("’", "'")
-    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d{1,2})?", token):
+    if token.isdigit():
+        return float(token)
+    if _LAKH.fullmatch(token):
         return float(token.replace(",", ""))
-    grouped = re.fullmatch(r"(\d{1,3})((?:([,.' ])\d{3})(?:\3\d{3})*)(?:[.,](\d{1,2}))?", token)
+    grouped = _GROUPED.fullmatch(token)
     if grouped:
-        whole = grouped.group(1) + re.sub(r"\D", "", grouped.group(2))
+        whole = grouped.group(1) + "".join(ch for ch in grouped.group(2) if ch.isdigit())
         decimals = grouped.group(4)
         return float(whole + ("." + decimals if decimals else ""))
-    simple = re.fullmatch(r"(\d+)(?:([.,])(\d+))?", token)
+    simple = _SIMPLE_NUMBER.fullmatch(token)
     if simple is None:
         raise ValueError(token)
     whole, _, decimals = simple.groups()

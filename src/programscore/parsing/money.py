@@ -64,7 +64,7 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
     if plain is not None:  # a cell that is just a number: an amount in the default currency
         if plain < 0:
             return Cell(NAN, ERROR, "a fee cannot be negative")
-        if re.fullmatch(NUM.replace("sep", "s"), text):
+        if _ONE_NUMBER.fullmatch(text):
             plain = amount_value(text)  # "12.500" in a fee column is twelve thousand five hundred
         return _bare(plain, quote(text), rules)
     if FAST:
@@ -95,6 +95,8 @@ def _bare(value: float, source: str, rules: MoneyRules) -> Cell:
     return _convert(value, value, rules.default_currency, rules.default_period, rules, source, notes, doubts)
 
 
+_ONE_NUMBER = re.compile(NUM.replace("sep", "s"))
+_YEARLIKE = re.compile(r"(?:19[89]\d|20[0-4]\d)")
 FAST = True  # the shortcut below; tests turn it off to check it reads every cell as the full path does
 _SIMPLE = re.compile(
     rf"(?P<pre>(?:{SIMPLE_SYMBOLS})|(?-i:[A-Z]{{3}}))?\s?(?P<num>{NUM.replace('sep', 's')})"
@@ -116,7 +118,7 @@ def _one_priced_amount(text: str, rules: MoneyRules) -> Cell | None:
     if bool(pre) == bool(post) or (pre or post).rstrip(".").lower() in ("¥", "rs"):
         return None  # no currency, two of them, or a symbol whose doubt the full path says
     num = match.group("num")
-    if re.fullmatch(r"(?:19[89]\d|20[0-4]\d)", num) or (num.startswith("0") and len(num) > 1):
+    if _YEARLIKE.fullmatch(num) or (num.startswith("0") and len(num) > 1):
         return None  # a year or a number with a leading zero: the full path decides
     code, problem = currency_code(token, text, rules)
     if code is None or problem:
@@ -165,7 +167,7 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
         doubts.append(f"stated as a bound ({amount.bound!r}): the fee may differ")
     if 0 < high < 100 and period not in ("credit", "module", "month", "week"):
         doubts.append(f"a tuition fee of {_figure(high)} is implausibly low: check the cell")
-    block = re.match(r"\s*per\s+(\d+)\s+(?:credits?|ects|cr[ée]ditos?)", amount.context.tail, re.IGNORECASE)
+    block = _PER_BLOCK.match(amount.context.tail) if period == "credit" else None
     if period == "credit" and block and float(block.group(1)) > 1:  # "£1,250 per 15 credits"
         high, low = high / float(block.group(1)), low / float(block.group(1))
     paid_in = _INSTALMENTS_OF.search(amount.context.lead)
@@ -173,8 +175,7 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
         count = _COUNT_WORDS.get(paid_in.group(1).lower()) or int(paid_in.group(1))
         notes.append(f"{count} instalments of {_figure(high)}")
         high, low, period = high * count, low * count, "total"
-    periods = re.search(rf"\(?\b(\d|{'|'.join(_COUNT_WORDS)})\s+{period}s\b(\s*(?:per|a|each) (?:academic )?year)?",
-                        text, re.I) if period in _SPANS else None  # fmt: skip
+    periods = _SPAN_COUNTS[period].search(text) if period in _SPAN_COUNTS else None
     if periods:  # "$31,200 per term (two terms)": the cell says how many; "(3 quarters per year)": in a year
         count = _COUNT_WORDS.get(periods.group(1).lower()) or int(periods.group(1))
         notes.append(f"{_figure(high)} per {period} x {count} {period}s")
@@ -203,8 +204,13 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
 
 
 _SPANS = ("term", "semester", "trimester", "quarter")
+_PER_BLOCK = re.compile(r"\s*per\s+(\d+)\s+(?:credits?|ects|cr[ée]ditos?)", re.IGNORECASE)
 _INSTALMENTS_OF = re.compile(r"\b(\d{1,2}|two|three|four|five|six)\s+(?:\w+\s+)?instal(?:l)?ments\s+of\s*$", re.I)
 _COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_SPAN_COUNTS = {
+    span: re.compile(rf"\(?\b(\d|{'|'.join(_COUNT_WORDS)})\s+{span}s\b(\s*(?:per|a|each) (?:academic )?year)?", re.I)
+    for span in _SPANS
+}
 
 
 def _count(text: str, period: str) -> tuple[float, float] | None:
