@@ -261,3 +261,28 @@ def test_parsers_never_raise(raw):
         assert cell.status in ("ok", "missing", "assumed", "error")
         assert math.isnan(cell.value) or math.isfinite(cell.value)
         assert (cell.status in ("ok", "assumed")) != math.isnan(cell.value) or cell.status == "missing"
+
+
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        ("ns", "not shown (ns)"),
+        ("n.s.", "not shown (ns)"),
+        ("nd", "no data (nd)"),
+        ("c", "withheld as confidential (c)"),
+        ("z", "not applicable (z)"),
+        ("x", "not available (x)"),
+        ("..", "not available (..)"),
+        ("PrivacySuppressed", "suppressed in the source"),
+        ("NULL", "empty in the source"),
+        ("None", "empty in the source"),
+        ("<5", "suppressed: a count too small to show"),
+    ],
+)
+def test_suppressed_markers_in_outcome_tables_are_missing_with_their_reason(raw, reason):
+    for parse in (parse_percent, parse_number):
+        cell = parse(raw)
+        assert (cell.status, cell.message) == ("missing", f"{reason}: treated as missing")
+    assert parse_boolean("x").value == 1  # in a tick column x is yes
+    assert parse_boolean("None").value == 0
+    assert parse_rating("none", (0.0, 5.0)).value == 0  # a level word, not a marker

@@ -57,6 +57,7 @@ from .text import (
     missing_marker,
     not_stated,
     number_value,
+    suppressed,
 )
 
 FAST = True  # the shortcuts for common cells; tests turn them off to check they read as the full path does
@@ -88,6 +89,9 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
     text = clean(lines_apart(str(raw)))
     if not text:
         return Cell(NAN, MISSING)
+    withheld = suppressed(text)
+    if withheld:
+        return withheld
     bare = re.fullmatch(rf"({NUMBER})", text)
     if bare:
         return bare_length(number_value(bare.group(1)), unit, text)

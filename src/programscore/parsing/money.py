@@ -25,7 +25,7 @@ from .fee_words import (
     period_of,
 )
 from .mentions import Context, has_digit, lines_apart, mask_noise, quote
-from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, missing_marker, plain_number
+from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, missing_marker, plain_number, suppressed
 
 
 @dataclass(frozen=True)
@@ -60,6 +60,9 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
     text = clean(lines_apart(str(raw)))
     if not text:
         return Cell(NAN, MISSING)
+    withheld = suppressed(text)
+    if withheld:
+        return withheld
     plain = plain_number(text)
     if plain is not None:  # a cell that is just a number: an amount in the default currency
         if plain < 0:

@@ -19,6 +19,7 @@ from .text import (
     not_stated,
     number_value,
     plain_number,
+    suppressed,
 )
 
 _TRUE = re.compile(
@@ -65,6 +66,9 @@ def parse_boolean(raw: object) -> Cell:
     text = clean(str(raw))
     if not text:
         return Cell(NAN, MISSING)
+    withheld = suppressed(text, tick=True)
+    if withheld:
+        return withheld
     text = _LABEL.sub("", text)  # "Internship: yes"
     doubled = re.fullmatch(r"(\w+?)\1", text)
     if doubled and len(doubled.group(1)) > 1:
@@ -126,6 +130,11 @@ def parse_rating(raw: object, scale: tuple[float, float], levels: dict[str, floa
     text = clean(str(raw))
     if not text:
         return Cell(NAN, MISSING)
+    # a level word ("none" in an industry-links rating is 0) is no suppression marker
+    named = text.lower() in LEVELS or (bool(levels) and text.lower() in {str(k).lower() for k in levels})  # type: ignore[union-attr]
+    withheld = None if named else suppressed(text)
+    if withheld:
+        return withheld
     number = plain_number(text)
     if number is not None:
         return _on_scale(number, low, high)
@@ -212,6 +221,9 @@ def parse_percent(raw: object) -> Cell:
     text = clean(str(raw))
     if not text:
         return Cell(NAN, MISSING)
+    withheld = suppressed(text)
+    if withheld:
+        return withheld
     ranged = re.fullmatch(rf"({NUMBER})\s*%?\s*(?:-|to)\s*({NUMBER})\s*%", text)
     if ranged:  # "85-90%": both ends said, the upper one scores
         low, high = number_value(ranged.group(1)), number_value(ranged.group(2))

@@ -69,6 +69,33 @@ def missing_marker(text: str) -> bool:
     return bool(_MISSING_PHRASE.search(text)) and not re.search(r"\d", text)
 
 
+# Markers that outcome tables (ministries, HESA, IPEDS, Eurostat) put where a figure is withheld or does
+# not apply: each is missing, with the reason it gives.
+_SUPPRESSED = [
+    (re.compile(r"^(?:ns|n\.s\.?)$", re.I), "not shown (ns)"),
+    (re.compile(r"^(?:nd|n\.d\.?)$", re.I), "no data (nd)"),
+    (re.compile(r"^c$", re.I), "withheld as confidential (c)"),
+    (re.compile(r"^z$", re.I), "not applicable (z)"),
+    (re.compile(r"^x$", re.I), "not available (x)"),
+    (re.compile(r"^(?:\.\.|…|:)$"), "not available (..)"),
+    (re.compile(r"^privacy ?suppressed$|^suppressed$|^redacted$|^\*+$", re.I), "suppressed in the source"),
+    (re.compile(r"^null$|^none$|^nan$|^#n/a$", re.I), "empty in the source"),
+    (re.compile(r"^[—–]$"), "not available (—)"),
+    (re.compile(r"^(?:<|fewer than|less than)\s*\d{1,2}$", re.I), "suppressed: a count too small to show"),
+]
+
+
+def suppressed(text: str, tick: bool = False) -> Cell | None:
+    """Missing, with its reason, for a withheld or not-applicable marker; None for other text.
+    ``tick``: a yes/no column, where ``x`` means yes and ``None`` means no."""
+    for pattern, reason in _SUPPRESSED:
+        if pattern.match(text):
+            if tick and reason in ("not available (x)", "empty in the source") and text.lower() != "null":
+                return None
+            return Cell(NAN, MISSING, f"{reason}: treated as missing")
+    return None
+
+
 def not_stated(text: str) -> Cell:
     return Cell(NAN, MISSING, "not stated; treated as missing")
 
@@ -137,6 +164,9 @@ def parse_number(raw: object) -> Cell:
     text = clean(str(raw))
     if not text:
         return Cell(NAN, MISSING)
+    withheld = suppressed(text)
+    if withheld:
+        return withheld
     value = plain_number(text)
     if value is not None:
         return Cell(value, OK)
