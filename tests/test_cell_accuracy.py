@@ -8,7 +8,7 @@ from cell_accuracy import measure
 from cell_corpus import CASES, MISSING
 
 from programscore import load_profile
-from programscore.profiles import PERIODS
+from programscore.criterion_checks import PERIODS
 
 KINDS = {"money", "duration", "boolean", "rating", "percent"}
 

@@ -179,8 +179,10 @@ def test_duplicate_programmes_are_warnings(tmp_path):
     )
     report = ps.check(ps.read_sheet(path), "article")
     assert report.issues[["cell", "value", "severity", "message"]].values.tolist() == [
-        ["A4", "a", "warning", "duplicate programme: same name as row 2"]
+        ["A4", "a", "warning", "duplicate programme: same name as row 2; told apart by 'Length'"]
     ]
+    names = list(ps.score(ps.read_sheet(path), "article").table["name"])
+    assert sorted(names) == ["A (1 year)", "B", "a (2 years)"]
     assert report.errors == 0 and report.warnings == 1
 
 

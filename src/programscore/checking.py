@@ -15,6 +15,7 @@ import pandas as pd
 
 from .filters import Filtered
 from .issues import describe, sheet_letter, sheet_rows, shorten
+from .joining import JoinReport, JoinSpec
 from .parsing import STATUSES
 from .profiles import Profile
 from .scoring import prepare
@@ -35,6 +36,7 @@ class CheckReport:
     notices: list[str] = field(default_factory=list)
     readings: pd.DataFrame | None = None  # with readings=True: each distinct cell and what it was read as
     filtered: Filtered | None = None  # what the row filters kept; None without filters
+    joined: JoinReport | None = None  # what joining another table did; None without a join
 
     @property
     def errors(self) -> int:
@@ -57,6 +59,7 @@ class CheckReport:
             "issues": issue_records(self.issues),
             **({"readings": _records(self.readings)} if self.readings is not None else {}),
             **({"filtered": self.filtered.to_dict()} if self.filtered is not None else {}),
+            **({"join": self.joined.to_dict()} if self.joined is not None else {}),
         }
 
     def __str__(self) -> str:
@@ -68,11 +71,13 @@ class CheckReport:
         lines = [f"{where}: {self.programmes} programmes, header on row {self.header_row}"]
         if self.filtered is not None:
             lines.append(self.filtered.summary())
+        if self.joined is not None:
+            lines.append(self.joined.summary())
         if self.name_columns:
             lines.append(f"names from: {', '.join(self.name_columns)}")
         shown = self.columns.rename(columns={"error": "unreadable"})
         lines.append(tabulate(shown, headers="keys", showindex=False, tablefmt="simple", disable_numparse=True))
-        for notice in self.notices:
+        for notice in [*self.notices, *(self.joined.notices if self.joined is not None else [])]:
             lines.append(f"note: {notice}")
         if len(self.issues):
             lines.append("")
@@ -97,10 +102,12 @@ def check(
     profile: Profile | str | Path = "article",
     readings: bool = False,
     where: list[str] | tuple[str, ...] | None = None,
+    join: JoinSpec | None = None,
 ) -> CheckReport:
     """Match, parse and report; nothing is scored. ``readings``: also list what each distinct cell was
-    read as. ``where``: row filters added to the profile's; only the rows they keep are reported."""
-    prepared = prepare(sheet, profile, where=where)
+    read as. ``where``: row filters added to the profile's; only the rows they keep are reported.
+    ``join``: another table whose columns are added (in place of the profile's ``[join]``)."""
+    prepared = prepare(sheet, profile, where=where, join=join)
     sheet = prepared.sheet
     rows = []
     for criterion in prepared.profile.criteria:
@@ -111,7 +118,7 @@ def check(
                 "key": criterion.key,
                 "label": criterion.label,
                 "column": column,
-                "letter": sheet_letter(sheet, column),
+                "letter": _letter(sheet, column, prepared.joined),
                 **{status: counts[status] for status in STATUSES},
             }
         )
@@ -127,7 +134,15 @@ def check(
         notices=prepared.notices,
         readings=cell_readings(sheet, prepared.profile, prepared.match.columns) if readings else None,
         filtered=prepared.filtered,
+        joined=prepared.joined,
     )
+
+
+def _letter(sheet: pd.DataFrame, column: str, joined: JoinReport | None) -> str:
+    """A column's letter; a joined column's is in the joined file (``outcomes.csv!C``)."""
+    if joined is not None and column in joined.letters:
+        return f"{joined.file}!{joined.letters[column]}"
+    return sheet_letter(sheet, column)
 
 
 READING_COLUMNS = ["key", "column", "cell", "rows", "value", "status", "reading", "message"]

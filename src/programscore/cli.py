@@ -19,6 +19,9 @@ from .cli_support import (
     check_tablefmt,
     emit,
     input_options,
+    join_option,
+    join_spec,
+    join_usage,
     library_errors,
     output_options,
     parse_spread,
@@ -77,6 +80,7 @@ def score(
         programscore score data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
         programscore score data/programmes.csv --by value --hide-dominated
         programscore score data/programmes.csv --where "length <= 12" --where "country = UK"
+        programscore score data/programmes.csv --join data/outcomes.csv --on University=Institution
     """
     from .reports import choose_format
 
@@ -161,6 +165,7 @@ def sensitivity(
 )
 @click.option("--readings", is_flag=True, help="Also list each distinct cell and what it was read as.")
 @where_option
+@join_option
 @library_errors
 def check(
     input: str,
@@ -171,6 +176,8 @@ def check(
     fmt: str,
     readings: bool,
     where: tuple[str, ...],
+    join_file: str | None,
+    join_on: tuple[str, ...],
 ) -> None:
     """Report how INPUT is read: the column feeding each criterion and every cell issue.
 
@@ -183,13 +190,17 @@ def check(
         programscore check data/programmes.csv --format json
         programscore check data/programmes.csv --readings
         programscore check data/programmes.csv --where "country = UK"
+        programscore check data/programmes.csv --join data/outcomes.csv --on University=Institution
     """
     import json
 
     from .checking import check as check_sheet
 
-    with where_usage(where):
-        report = check_sheet(read(input, sheet, header_row, encoding, profile), profile, readings=readings, where=where)
+    join = join_spec(join_file, join_on)
+    with where_usage(where), join_usage(join):
+        report = check_sheet(
+            read(input, sheet, header_row, encoding, profile), profile, readings=readings, where=where, join=join
+        )
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:

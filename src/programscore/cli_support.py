@@ -125,6 +125,62 @@ def where_option(command: Callable[..., Any]) -> Callable[..., Any]:
     )(command)
 
 
+def _read_on(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[str, ...]:
+    for value in values:
+        left, sep, right = value.partition("=")
+        if not sep or not left.strip() or not right.strip():
+            raise click.BadParameter(
+                f"{value!r} is not LEFT=RIGHT (a header of INPUT = a header of the joined file, "
+                "e.g. University=Institution)",
+                ctx=ctx,
+                param=param,
+            )
+    return values
+
+
+def join_option(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--join FILE --on LEFT=RIGHT``: add another table's columns to the sheet (one file per run)."""
+    for option in reversed(
+        [
+            click.option("--join", "join_file", metavar="FILE",
+                         help="Add the columns of another table (any format INPUT may be) where its keys "
+                         "match; replaces the profile's [join]."),
+            click.option("--on", "join_on", multiple=True, metavar="LEFT=RIGHT", callback=_read_on,
+                         help="The key columns for --join: a header of INPUT = a header of FILE "
+                         "(repeatable: all must match), e.g. --on University=Institution."),
+        ]
+    ):  # fmt: skip
+        command = option(command)
+    return command
+
+
+def join_spec(join_file: str | None, join_on: tuple[str, ...]) -> Any:
+    """The command line's join (None without --join); --join and --on go together."""
+    if join_file is None:
+        if join_on:
+            raise click.UsageError("--on names the key columns of --join FILE; give --join too")
+        return None
+    if not join_on:
+        raise click.UsageError("--join needs the key columns: --on LEFT=RIGHT (e.g. --on University=Institution)")
+    from .joining import JoinSpec
+
+    return JoinSpec(join_file, join_on)
+
+
+@contextlib.contextmanager
+def join_usage(spec: Any) -> Any:
+    """A --on naming no column of INPUT or of the joined file is a usage error (exit 2); a profile's
+    join stays the library's error (exit 1)."""
+    from .joining import JoinError
+
+    try:
+        yield
+    except JoinError as exc:
+        if spec is not None:
+            raise click.UsageError(str(exc), ctx=click.get_current_context(silent=True)) from None
+        raise
+
+
 @contextlib.contextmanager
 def where_usage(where: tuple[str, ...]) -> Any:
     """A --where naming no column or criterion of the sheet is a usage error (exit 2); a filter of the
@@ -151,6 +207,7 @@ def ranking_inputs(command: Callable[..., Any]) -> Callable[..., Any]:
             click.option("--rank", "order", metavar="ORDER",
                          help='Weights from an order of importance, e.g. "job_support > cost > length = placement".'),
             where_option,
+            join_option,
         ]
     ):  # fmt: skip
         command = option(command)
@@ -167,8 +224,11 @@ def scored(
     weights: tuple[str, ...],
     order: str | None,
     where: tuple[str, ...] = (),
+    join_file: str | None = None,
+    join_on: tuple[str, ...] = (),
 ) -> Any:
-    """Read INPUT and score it with the profile, the overrides and the filters given on the command line."""
+    """Read INPUT and score it with the profile, the overrides, the filters and the join given on the
+    command line."""
     tune_process()
     from .profile_io import load_profile
     from .scoring import score as score_sheet
@@ -178,9 +238,10 @@ def scored(
     check_weight_keys(overrides, loaded)
     if order is not None and overrides:
         raise click.UsageError("give -w weights or --rank, not both")
+    join = join_spec(join_file, join_on)
     sheet_read = read(input, sheet, header_row, encoding, loaded)
-    with where_usage(where):
-        return score_sheet(sheet_read, loaded, method=method, weights=overrides, rank=order, where=where)
+    with where_usage(where), join_usage(join):
+        return score_sheet(sheet_read, loaded, method=method, weights=overrides, rank=order, where=where, join=join)
 
 
 def tune_process() -> None:

@@ -11,7 +11,7 @@ import pandas as pd
 
 from .errors import SheetError
 from .issues import sheet_rows
-from .profiles import Profile
+from .profiles import Criterion, Profile
 
 NAME_ALIASES = ["programme", "program", "programme name", "program name", "course", "course name", "degree",
                 "title", "name", "university", "institution", "school", "provider"]  # fmt: skip
@@ -79,23 +79,39 @@ def match_columns(sheet: pd.DataFrame, profile: Profile) -> ColumnMatch:
             notices.append(f"criterion {criterion.key!r} left out: the sheet has no column for it")
             continue
         columns[criterion.key] = found[0]
+    # one column may feed several criteria (a description searched for industry links and for a
+    # placement) when each criterion names it outright; a column only guessed at is not shared
     owners: dict[str, str] = {}
+    by_key = {c.key: c for c in profile.criteria}
     for key, column in columns.items():
         if column in owners:
+            first = by_key[owners[column]]
+            if _named(column, first) and _named(column, by_key[key]):
+                notices.append(f"column {column!r} feeds criteria {owners[column]!r} and {key!r}")
+                continue
             raise SheetError(
                 f"{where(sheet)}: column {column!r} matches both criteria {owners[column]!r} and {key!r}; "
-                "set columns = [...] in the profile so each criterion has its own"
+                "set columns = [...] in the profile so each criterion has its own (criteria that both name "
+                "a column exactly may share it)"
             )
         owners[column] = key
     return ColumnMatch(columns, dropped, notices)
 
 
+def _named(column: str, criterion: Criterion) -> bool:
+    """Whether one of the criterion's ``columns`` is the header itself (not a guess from a prefix)."""
+    return squash(column) in {squash(a) for a in criterion.columns}
+
+
 def name_columns(sheet: pd.DataFrame, profile: Profile, used: set[str]) -> list[str]:
-    """Columns that name a programme: the profile's ``name_columns``, else detected by header."""
-    aliases = profile.name_columns or NAME_ALIASES
-    wanted = {squash(a) for a in aliases}
-    found = [h for h in sheet.columns if squash(h) in wanted and h not in used]
-    return found[:2]
+    """Columns that name a programme: every one of the profile's ``name_columns`` the sheet has, in the
+    order the profile lists them; without them, the first two headers that look like names."""
+    if profile.name_columns:
+        headers = {squash(h): h for h in reversed(list(sheet.columns)) if h not in used}
+        found = [headers[squash(a)] for a in profile.name_columns if squash(a) in headers]
+        return list(dict.fromkeys(found))
+    wanted = {squash(a) for a in NAME_ALIASES}
+    return [h for h in sheet.columns if squash(h) in wanted and h not in used][:2]
 
 
 def _text(column: pd.Series):  # -> pyarrow string array, "" for an empty cell, trimmed
@@ -139,15 +155,19 @@ def programme_names(sheet: pd.DataFrame, columns: list[str]) -> pd.api.extension
     return pd.array(names, dtype=pd.StringDtype("pyarrow", na_value=np.nan))
 
 
-def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> pd.DataFrame:
-    """A warning on each programme whose name (ignoring case) an earlier row already has."""
+def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> tuple[object, pd.DataFrame]:
+    """Names told apart, and a warning on each programme whose name (ignoring case) an earlier row has.
+
+    Where another column tells the rows of each repeated name apart (the study mode, the campus), its
+    value is added to their names: ``MSc Data Science, Northfield University (Part-time)``.
+    """
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from .issues import empty_issues, make_issues
 
     if not columns or len(names) == 0:
-        return empty_issues()
+        return names, empty_issues()
     text = pa.array(names, pa.large_string())
     kind = pa.string() if text.nbytes < (1 << 31) - (1 << 24) else pa.large_string()
     text = text.cast(kind)  # 32-bit offsets hash twice as fast as 64-bit ones
@@ -158,13 +178,35 @@ def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> p
         folded[unusual] = [str(n).casefold() for n in names[unusual]]
         folded = pa.array(folded, kind)
     if len(pc.unique(folded)) == len(folded):  # the usual case, found without encoding every name
-        return empty_issues()
+        return names, empty_issues()
     codes = pc.dictionary_encode(folded).indices.to_numpy()
-    _, first = np.unique(codes, return_index=True)
+    _, first, counts = np.unique(codes, return_index=True, return_counts=True)
     first_position = first[codes]
     repeated = np.flatnonzero(first_position != np.arange(len(codes)))
     if len(repeated) == 0:
-        return empty_issues()
+        return names, empty_issues()
+    told, told_by = _told_apart(sheet, names, columns, codes, counts)
     earlier = sheet_rows(sheet)[first_position[repeated]]
-    messages = [f"duplicate programme: same name as row {r}" for r in earlier]
-    return make_issues(sheet, columns[0], repeated, names[repeated], "warning", messages)
+    how = f"; told apart by {told_by!r}" if told_by else ""
+    messages = [f"duplicate programme: same name as row {r}{how}" for r in earlier]
+    return told, make_issues(sheet, columns[0], repeated, names[repeated], "warning", messages)
+
+
+TELL_APART_COLUMNS = 30  # the columns looked at, in sheet order: a catalogue's mode or campus comes early
+
+
+def _told_apart(
+    sheet: pd.DataFrame, names: object, columns: list[str], codes: np.ndarray, counts: np.ndarray
+) -> tuple[object, str | None]:
+    """The names with the first other column that tells each repeated name's rows apart added."""
+    rows = np.flatnonzero(counts[codes] > 1)
+    groups = codes[rows]
+    for column in [c for c in sheet.columns if c not in columns][:TELL_APART_COLUMNS]:
+        values = sheet[column].iloc[rows].astype(object).where(sheet[column].iloc[rows].notna(), "").astype(str)
+        values = values.str.strip().to_numpy()
+        frame = pd.DataFrame({"group": groups, "value": values})
+        if (values != "").all() and (frame.groupby("group")["value"].nunique() == frame.groupby("group").size()).all():
+            amended = np.asarray(names, dtype=object).copy()
+            amended[rows] = [f"{n} ({v})" for n, v in zip(amended[rows], values, strict=True)]
+            return pd.array(amended, dtype=pd.StringDtype("pyarrow", na_value=np.nan)), str(column)
+    return names, None

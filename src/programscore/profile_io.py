@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProfileError, suggest
+from .joining import JoinSpec
 from .profiles import COSTS_KEYS, CURRENCY_KEYS, TOP_KEYS, Costs, Criterion, Currency, Profile
 
 
@@ -98,6 +99,8 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str |
     except ProfileError as exc:
         raise fail(str(exc), "costs", None, exc.field) from None
 
+    join = _join_from(data.get("join"), source, fail)
+
     raw_criteria = data.get("criteria")
     if not isinstance(raw_criteria, list) or not raw_criteria:
         raise fail("the profile needs at least one [[criteria]] table", None, None, None)
@@ -129,11 +132,37 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str |
             costs=costs,
             source=source,
             where=data.get("where", []),
+            join=join,
         )
     except ProfileError as exc:
         key = exc.field
         raise fail(str(exc), None if key in TOP_KEYS else "criteria", None, key) from None
     return profile
+
+
+JOIN_KEYS = ("file", "on")
+
+
+def _join_from(raw: Any, source: str, fail: Any) -> JoinSpec | None:
+    """``[join] file = "outcomes.csv", on = ["University=Institution"]``; the file is taken from the
+    profile's own folder."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise fail('join must be a table: [join] file = "..." on = ["LEFT=RIGHT"]', None, None, "join")
+    for key in raw:
+        if key not in JOIN_KEYS:
+            raise fail(f"unknown key {key!r} in [join]{suggest(key, JOIN_KEYS)}", "join", None, key)
+    for key in JOIN_KEYS:
+        if key not in raw:
+            raise fail(f"[join] needs {key} = ...", "join", None, None)
+    if not isinstance(raw["file"], str) or not raw["file"].strip():
+        raise fail('[join] file must be the path of a table, e.g. file = "outcomes.csv"', "join", None, "file")
+    folder = Path(source).parent if Path(source).is_file() else None
+    try:
+        return JoinSpec(raw["file"], raw["on"], base=folder)
+    except ProfileError as exc:
+        raise fail(f"[join] {str(exc).removeprefix('join: ')}", "join", None, "on") from None
 
 
 def _locate(text: str | None, section: str | None, index: int | None, key: str | None) -> int | None:
@@ -150,7 +179,7 @@ def _locate(text: str | None, section: str | None, index: int | None, key: str |
             end = next((h for h in headers if h > start), len(lines))
         elif key is None:
             return None
-    elif section in ("currency", "costs"):
+    elif section in ("currency", "costs", "join"):
         block = next((i for i, line in enumerate(lines) if re.match(rf"\s*\[\s*{section}\s*\]", line)), None)
         if block is not None:
             start = block

@@ -10,25 +10,23 @@ import copy
 import math
 import re
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 from typing import Any
 
+from .criterion_checks import (
+    METHODS,
+    criterion_problem,
+    is_number,
+)
 from .errors import ProfileError, suggest
+from .joining import JoinSpec
 from .order import rank_groups, weights_from_order
 
-KINDS = ("number", "money", "duration", "boolean", "rating", "percent", "keywords")
-METHODS = ("weighted-sum", "topsis")
-BETTER = ("higher", "lower", "target")
-MISSING = ("worst", "mean", "exclude", "error")
-PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month", "week", "credit")
-DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
-
-TOP_KEYS = ("name", "description", "method", "name_columns", "rank", "where", "currency", "costs", "criteria")
+TOP_KEYS = (
+    "name", "description", "method", "name_columns", "rank", "where", "join", "currency", "costs", "criteria"
+)  # fmt: skip
 COSTS_KEYS = ("living", "earnings")
 CURRENCY_KEYS = ("base", "rates", "symbols")
-
-
-def _is_number(x: object) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool)
 
 
 @dataclass
@@ -54,6 +52,7 @@ class Criterion:
     scale: list[float] | None = None  # rating: [low, high], default [0, 5]
     levels: dict[str, float] | None = None  # rating: words -> value on the scale
     match: list[str] | None = None  # keywords: words that make the cell 1
+    unless: list[str] | None = None  # keywords: phrases that cancel a match near them ("no placement")
     currency: str | None = None  # money: currency of a bare number (default: the base)
     period: str = "total"  # money: what a fee with no stated period covers
     credits: float | None = None  # money: credits in the programme, for "per credit" fees
@@ -70,11 +69,11 @@ class Criterion:
             # Anchors and limits follow the cell rule: a value above 1 is a percentage.
             for name in ("best", "worst", "target", "min", "max"):
                 value = getattr(self, name)
-                if _is_number(value) and value > 1:
+                if is_number(value) and value > 1:
                     setattr(self, name, value / 100)
         if self.kind == "rating" and self.scale is None:
             self.scale = [0.0, 5.0]
-        problem = _criterion_problem(self)
+        problem = criterion_problem(self)
         if problem:
             raise ProfileError(f"criterion {self.key!r}: {problem[1]}", problem[0])
 
@@ -99,81 +98,6 @@ class Criterion:
         return ", ".join(parts)
 
 
-def _criterion_problem(c: Criterion) -> tuple[str, str] | None:
-    """The first thing wrong with a criterion, as (field, message), or None."""
-    if not isinstance(c.key, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", c.key):
-        return "key", f"key must be a word of letters, digits, _ and - (got {c.key!r})"
-    if c.kind not in KINDS:
-        return "kind", f"kind {c.kind!r} is not one of {', '.join(KINDS)}{suggest(str(c.kind), KINDS)}"
-    if c.better not in BETTER:
-        return "better", f"better {c.better!r} is not one of {', '.join(BETTER)}{suggest(str(c.better), BETTER)}"
-    if c.missing not in MISSING:
-        return "missing", f"missing {c.missing!r} is not one of {', '.join(MISSING)}{suggest(str(c.missing), MISSING)}"
-    if not _is_number(c.weight) or math.isnan(c.weight) or math.isinf(c.weight):
-        return "weight", f"weight must be a number (got {c.weight!r})"
-    if c.weight < 0:
-        return "weight", f"weight must not be negative (got {c.weight!r})"
-    for name in ("target", "best", "worst", "min", "max", "credits"):
-        value = getattr(c, name)
-        if value is not None and (not _is_number(value) or math.isnan(value)):
-            return name, f"{name} must be a number (got {value!r})"
-    if c.better == "target" and c.target is None:
-        return "target", 'better = "target" needs target = N'
-    if c.better != "target" and c.target is not None:
-        return "target", 'target is only used with better = "target"'
-    if c.best is not None and c.worst is not None:
-        if c.best == c.worst:
-            return "worst", f"best and worst must differ (both {c.best})"
-        if c.better == "higher" and c.best < c.worst:
-            return "best", f'best ({c.best}) is below worst ({c.worst}) but better = "higher"'
-        if c.better == "lower" and c.best > c.worst:
-            return "best", f'best ({c.best}) is above worst ({c.worst}) but better = "lower"'
-    if c.better == "target" and c.best is not None:
-        return "best", 'with better = "target" the best value is the target; give worst only'
-    if c.min is not None and c.max is not None and c.min > c.max:
-        return "min", f"min ({c.min}) is above max ({c.max})"
-    if not isinstance(c.columns, list) or not all(isinstance(x, str) and x.strip() for x in c.columns):
-        return "columns", "columns must be a list of header names"
-    if c.require and c.kind != "boolean":
-        return "require", "require = true is for boolean criteria (use min/max for others)"
-    if c.unit is not None and c.unit not in DURATION_UNITS:
-        return (
-            "unit",
-            f"unit {c.unit!r} is not one of {', '.join(DURATION_UNITS)}{suggest(str(c.unit), DURATION_UNITS)}",
-        )
-    if c.period not in PERIODS:
-        return "period", f"period {c.period!r} is not one of {', '.join(PERIODS)}{suggest(str(c.period), PERIODS)}"
-    if c.scale is not None:
-        if (
-            not isinstance(c.scale, list | tuple)
-            or len(c.scale) != 2
-            or not all(_is_number(x) for x in c.scale)
-            or c.scale[0] >= c.scale[1]
-        ):
-            return "scale", f"scale must be [low, high] with low < high (got {c.scale!r})"
-    if c.levels is not None:
-        if not isinstance(c.levels, dict) or not all(_is_number(v) for v in c.levels.values()):
-            return "levels", "levels must map words to numbers, e.g. { high = 4, low = 1 }"
-    if c.total and c.kind != "money":
-        return "total", "total = true is for money criteria"
-    if c.kind == "keywords" and not c.match:
-        return "match", 'a keywords criterion needs match = ["word", ...]'
-    if c.match is not None and not (
-        isinstance(c.match, list) and all(isinstance(x, str) and x.strip() for x in c.match)
-    ):
-        return "match", "match must be a list of words"
-    if c.prefer is not None and not (
-        (isinstance(c.prefer, str) and c.prefer.strip())
-        or (isinstance(c.prefer, list | tuple) and c.prefer and all(isinstance(x, str) and x.strip() for x in c.prefer))
-    ):
-        return "prefer", 'prefer must be a label or a list of labels, e.g. ["international", "overseas"]'
-    if c.prefer is not None and c.kind != "money":
-        return "prefer", "prefer is for money criteria"
-    if c.currency is not None and not re.fullmatch(r"[A-Z]{3}", str(c.currency)):
-        return "currency", f"currency must be a three-letter code such as GBP (got {c.currency!r})"
-    return None
-
-
 @dataclass
 class Currency:
     """Money is converted into ``base``; ``rates[X]`` is the value of one X in base units."""
@@ -188,7 +112,7 @@ class Currency:
         for code, rate in self.rates.items():
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise ProfileError(f"currency rates: {code!r} is not a three-letter currency code", "rates")
-            if not _is_number(rate) or not rate > 0 or math.isinf(rate):
+            if not is_number(rate) or not rate > 0 or math.isinf(rate):
                 raise ProfileError(
                     f"currency rates: the rate for {code} must be a positive number (got {rate!r})", "rates"
                 )
@@ -217,7 +141,7 @@ class Costs:
     def __post_init__(self) -> None:
         for name in COSTS_KEYS:
             value = getattr(self, name)
-            if not _is_number(value) or math.isnan(value) or math.isinf(value) or value < 0:
+            if not is_number(value) or math.isnan(value) or math.isinf(value) or value < 0:
                 raise ProfileError(f"costs {name} must be a number of at least 0 (got {value!r})", name)
 
     @property
@@ -239,6 +163,7 @@ class Profile:
     costs: Costs = field(default_factory=Costs)
     source: str | None = field(default=None, compare=False, repr=False)
     where: list[str] = field(default_factory=list)  # row filters, e.g. "length <= 12" (see filters.py)
+    join: JoinSpec | None = None  # another table whose columns are added to the sheet (see joining.py)
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
@@ -277,6 +202,8 @@ class Profile:
         ):
             raise ProfileError("name_columns must be a list of header names", "name_columns")
         self._check_where()
+        if self.join is not None and not isinstance(self.join, JoinSpec):
+            raise ProfileError("join must be a JoinSpec(file, on=[...]) (in TOML: [join] file and on)", "join")
 
     def _check_where(self) -> None:
         if not isinstance(self.where, list | tuple) or not all(isinstance(w, str) for w in self.where):
@@ -339,7 +266,7 @@ class Profile:
         for key, weight in (weights or {}).items():
             criterion = changed.criterion(key)
             criterion.weight = weight
-            problem = _criterion_problem(criterion)
+            problem = criterion_problem(criterion)
             if problem:
                 raise ProfileError(f"criterion {key!r}: {problem[1]}")
         changed.__post_init__()
@@ -367,6 +294,8 @@ class Profile:
             data["rank"] = self.rank
         if self.where:
             data["where"] = list(self.where)
+        if self.join is not None and isinstance(self.join.file, str | Path):
+            data["join"] = {"file": str(self.join.file), "on": self.join.on_text}
         currency: dict[str, Any] = {"base": self.currency.base}
         if self.currency.rates:
             currency["rates"] = dict(self.currency.rates)

@@ -12,8 +12,10 @@ import pandas as pd
 
 from . import kernels
 from .errors import ProgramscoreError
+from .explanation import Comparison, Explanation
 from .filters import Filtered
 from .issues import issue_records
+from .joining import JoinReport
 from .profiles import Criterion, Profile
 
 
@@ -38,68 +40,6 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
 
 
 @dataclass
-class Explanation:
-    """Points per criterion for one programme (see ``Ranking.explain``)."""
-
-    name: str
-    row: int
-    rank: int | None
-    score: float | None
-    method: str
-    criteria: pd.DataFrame  # index: criterion key; label, column, raw, value, normalised, weight, points
-    reasons: list[str] = field(default_factory=list)  # why it was excluded, if it was
-
-    def __str__(self) -> str:
-        from tabulate import tabulate
-
-        if self.rank is None:
-            head = f"{self.name} (row {self.row}) is excluded: " + "; ".join(self.reasons)
-        else:
-            head = f"{self.name} (row {self.row}): rank {self.rank}, score {self.score:.2f} ({self.method})"
-        shown = self.criteria[["label", "raw", "value", "normalised", "weight", "points"]].copy()
-        shown["weight"] = (shown["weight"] * 100).map(lambda w: f"{w:.1f}%")
-        shown["normalised"] = shown["normalised"].map(lambda n: "" if pd.isna(n) else f"{n:.3f}")
-        shown["points"] = shown["points"].map(lambda p: "" if pd.isna(p) else f"{p:.2f}")
-        table = tabulate(shown, headers="keys", showindex=False, tablefmt="simple", disable_numparse=True)
-        readings = [
-            f"  {label}: {reading}"
-            for label, reading in zip(self.criteria["label"], self.criteria.get("reading", []), strict=False)
-            if isinstance(reading, str) and reading
-        ]
-        return f"{head}\n{table}" + ("\nread as:\n" + "\n".join(readings) if readings else "")
-
-
-@dataclass
-class Comparison:
-    """The score gap between two ranked programmes, split by criterion."""
-
-    first: Explanation
-    second: Explanation
-
-    @property
-    def gap(self) -> float:
-        return float(self.first.score) - float(self.second.score)  # type: ignore[arg-type]
-
-    @property
-    def differences(self) -> pd.Series:
-        """Points of the first minus points of the second, per criterion, largest first."""
-        diff = self.first.criteria["points"] - self.second.criteria["points"]
-        return diff.reindex(diff.abs().sort_values(ascending=False, kind="stable").index)
-
-    def __str__(self) -> str:
-        lead, trail = (self.first, self.second) if self.gap >= 0 else (self.second, self.first)
-        diffs = self.differences if self.gap >= 0 else -self.differences
-        parts = [f"{d:+.1f} on {key}" for key, d in diffs.items() if abs(d) >= 0.05]
-        verb = "ties with" if abs(self.gap) < 1e-9 else f"leads {trail.name} by {abs(self.gap):.1f} points"
-        head = f"{lead.name} {verb}" + (f" {trail.name}" if abs(self.gap) < 1e-9 else "")
-        detail = ": " + ", ".join(parts) if parts else ""
-        note = ""
-        if lead.method == "topsis":
-            note = " (TOPSIS: the points describe each criterion's part; the gap is in the closeness score)"
-        return head + detail + note
-
-
-@dataclass
 class Ranking:
     """A scored sheet: ranked programmes, excluded ones with reasons, cell issues and the profile."""
 
@@ -120,6 +60,7 @@ class Ranking:
     total_cost: np.ndarray | None = None  # total cost of study in the base currency, ranked order
     ranked_count: int | None = None  # programmes ranked, when this view shows only some of them
     filtered: Filtered | None = None  # what the row filters (where) kept and left out; None without filters
+    joined: JoinReport | None = None  # what joining another table (--join) did; None without a join
 
     def __post_init__(self) -> None:
         if self.dominated_by is None:
@@ -392,4 +333,6 @@ class Ranking:
         }
         if self.filtered is not None:
             document["filtered"] = self.filtered.to_dict()
+        if self.joined is not None:
+            document["join"] = self.joined.to_dict()
         return document

@@ -11,9 +11,10 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import filters, kernels
+from . import filters, joining, kernels
 from .errors import DataError, FilterError, ProfileError, suggest
 from .issues import empty_issues, sheet_letter, sheet_rows
+from .joining import JoinReport, JoinSpec
 from .matching import ColumnMatch, duplicate_names, match_columns, name_columns, programme_names, where
 from .parsing import ParsedColumn, parse_cells
 from .profile_io import load_profile
@@ -28,14 +29,16 @@ def score(
     weights: dict[str, float] | None = None,
     rank: str | None = None,
     where: list[str] | tuple[str, ...] | None = None,
+    join: JoinSpec | None = None,
 ) -> Ranking:
     """Score and rank the programmes of ``sheet`` (a frame of raw cells, e.g. from ``read_sheet``).
 
     ``method``, ``weights`` (by criterion key, relative) and ``rank`` (an order of importance such as
     ``"job_support > cost = length"``, which sets rank-order centroid weights) override the profile's;
-    ``where`` (row filters such as ``"length <= 12"``) add to the profile's.
+    ``where`` (row filters such as ``"length <= 12"``) add to the profile's; ``join`` (a ``JoinSpec``)
+    adds another table's columns, in place of the profile's ``[join]``.
     """
-    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank, where=where)
+    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank, where=where, join=join)
     profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
     sheet = prepared.sheet
     keys = profile.keys
@@ -92,6 +95,7 @@ def score(
         dominated_by=dominators,
         total_cost=None if costs is None else costs[positions],
         filtered=prepared.filtered,
+        joined=prepared.joined,
     )
 
 
@@ -128,6 +132,7 @@ class Prepared:
     issues: pd.DataFrame
     notices: list[str]
     filtered: filters.Filtered | None = None
+    joined: JoinReport | None = None
 
 
 def prepare(
@@ -137,9 +142,11 @@ def prepare(
     weights: dict[str, float] | None = None,
     rank: str | None = None,
     where: list[str] | tuple[str, ...] | None = None,
+    join: JoinSpec | None = None,
 ) -> Prepared:
-    """Apply the overrides, match columns to criteria, parse every criterion's cells and keep the rows
-    the filters (the profile's ``where`` and ``where``) keep."""
+    """Apply the overrides, join another table (``join``, else the profile's), match columns to
+    criteria, parse every criterion's cells and keep the rows the filters (the profile's ``where`` and
+    ``where``) keep."""
     profile = load_profile(profile)
     for key in weights or {}:
         if key not in profile.keys:
@@ -154,6 +161,13 @@ def prepare(
     if not sheet.columns.is_unique:
         duplicated = sheet.columns[sheet.columns.duplicated()][0]
         raise DataError(f"{where(sheet)}: the header {duplicated!r} appears more than once")
+    try:
+        sheet = _joined(sheet, join if join is not None else profile.join)
+    except joining.JoinError as exc:
+        if join is not None:
+            raise
+        raise joining.JoinError(f"{profile.source or 'the profile'}: join: {exc}") from None
+    joined: JoinReport | None = sheet.attrs.get("join")
     match = match_columns(sheet, profile)
     if match.dropped:
         profile = profile.without(match.dropped)
@@ -175,12 +189,28 @@ def prepare(
             raise FilterError(f"{profile.source or 'the profile'}: where: {exc}", exc.expression) from None
         if filtered.left_out:
             sheet, parsed = _keep_rows(sheet, parsed, kept)
-    names = programme_names(sheet, naming)
-    parts = [duplicate_names(sheet, names, naming)] + [parsed[k].issues for k in profile.keys]
+    names, duplicates = duplicate_names(sheet, programme_names(sheet, naming), naming)
+    parts = [duplicates] + [parsed[k].issues for k in profile.keys]
+    if joined is not None:
+        parts = [_kept_issues(joined.issues, sheet), *(joined.relocate(p) for p in parts)]
     parts = [p for p in parts if len(p)]
     issues = pd.concat(parts, ignore_index=True) if parts else empty_issues()
     notices = list(sheet.attrs.get("notices", [])) + list(match.notices)
-    return Prepared(profile, sheet, match, names, naming, parsed, issues, notices, filtered)
+    return Prepared(profile, sheet, match, names, naming, parsed, issues, notices, filtered, joined)
+
+
+def _joined(sheet: pd.DataFrame, spec: JoinSpec | None) -> pd.DataFrame:
+    """The sheet with the other table's columns added (as it is without ``spec``)."""
+    if spec is None:
+        return sheet
+    return joining.join(sheet, spec.source, spec.on)[0]
+
+
+def _kept_issues(issues: pd.DataFrame, sheet: pd.DataFrame) -> pd.DataFrame:
+    """The join's issues on the rows still in ``sheet`` (the filters may have left some out)."""
+    if not len(issues) or not sheet.attrs.get("programscore_rows"):
+        return issues
+    return issues[issues["row"].isin(sheet_rows(sheet))].reset_index(drop=True)
 
 
 def _keep_rows(

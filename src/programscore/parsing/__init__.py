@@ -82,20 +82,64 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
     if kind == "percent":
         return parse_percent
     if kind == "keywords":
-        words = "|".join(re.escape(w.strip()) for w in criterion.match or [])
-        pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
-
-        def keywords(raw: object) -> Cell:
-            text = clean(str(raw))
-            if not text:
-                return Cell(NAN, MISSING)
-            return Cell(1.0 if pattern.search(text) else 0.0, OK)
-
-        return keywords
+        return keyword_reader(criterion.match or [], criterion.unless or [])
     raise ValueError(f"unknown kind {kind!r}")  # profiles validate kinds; this is a programming error
 
 
 _THOUSANDS = re.compile(r"000s|'000|\bthousands?\b|\(k\)|\bin k\b|\(£k\)|\(\$k\)|\(€k\)|\bk£|\bk€", re.IGNORECASE)
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    """Whole words or phrases, any case, any spacing between their words."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words if w.strip())
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+NEAR = 40  # characters: how close an ``unless`` phrase must be to cancel a match (the same clause)
+
+
+def keyword_reader(match: list[str], unless: list[str]) -> Callable[[object], Cell]:
+    """kind = "keywords": 1 where a ``match`` phrase occurs, unless an ``unless`` phrase overlaps it or
+    stands within NEAR characters of it in the same sentence; the reading quotes a few words around it."""
+    wanted = _phrases(match)
+    cancel = _phrases(unless) if unless else None
+
+    def read(raw: object) -> Cell:
+        text = clean(str(raw))
+        if not text:
+            return Cell(NAN, MISSING)
+        cancelled = None
+        for found in wanted.finditer(text):
+            if cancel is not None:
+                start = max(0, found.start() - NEAR)
+                around = text[start : found.end() + NEAR]
+                near = cancel.search(around)
+                if near and _same_sentence(around, near.span(), (found.start() - start, found.end() - start)):
+                    cancelled = cancelled or (found, near.group(0))
+                    continue
+            return Cell(1.0, OK, note=f"mentioned: {found.group(0)!r} in {_around(text, found.span())}")
+        if cancelled:
+            found, phrase = cancelled
+            return Cell(0.0, OK, note=f"not mentioned: {found.group(0)!r} cancelled by {phrase!r} in "
+                        f"{_around(text, found.span())}")  # fmt: skip
+        return Cell(0.0, OK, note="not mentioned")
+
+    return read
+
+
+def _same_sentence(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    a, b = sorted([first, second])
+    return not re.search(r"[.;!?|]\s", text[a[1] : b[0]]) if b[0] > a[1] else True
+
+
+def _around(text: str, span: tuple[int, int], words: int = 4) -> str:
+    """A few words either side of a match, quoted: never the whole description."""
+    before = text[: span[0]].split()[-words:]
+    after = text[span[1] :].split()[:words]
+    shown = " ".join([*before, text[span[0] : span[1]], *after])
+    lead = "..." if len(text[: span[0]].split()) > words else ""
+    trail = "..." if len(text[span[1] :].split()) > words else ""
+    return f'"{lead}{shown}{trail}"'
 
 
 def _unit_in_header(header: str) -> str | None:
@@ -128,10 +172,13 @@ def period_in_header(header: str) -> str | None:
     return period if period != "total" else None
 
 
-def parse_column(sheet: pd.DataFrame, column: str, key: str, parser: Callable[[object], Cell]) -> ParsedColumn:
-    """Parse one column, each distinct value once."""
+def parse_column(
+    sheet: pd.DataFrame, column: str, key: str, parser: Callable[[object], Cell], limit: bool = True
+) -> ParsedColumn:
+    """Parse one column, each distinct value once. ``limit``: refuse cells too long to hold a value
+    (free text searched for keywords has no such limit)."""
     codes, uniques = pd.factorize(sheet[column], use_na_sentinel=True)
-    cells = [_finite(parser(value)) if not _too_long(value) else TOO_LONG for value in uniques]
+    cells = [_finite(parser(value)) if not (limit and _too_long(value)) else TOO_LONG for value in uniques]
     cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
     values = np.array([c.value for c in cells], dtype=np.float64)[codes]
     statuses = np.array([STATUSES.index(c.status) for c in cells], dtype=np.int8)[codes]
@@ -260,7 +307,9 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
     parsed: dict[str, ParsedColumn] = {}
     for criterion in profile.criteria:
         column = columns[criterion.key]
-        parsed[criterion.key] = parse_column(sheet, column, criterion.key, parser_for(criterion, profile, column))
+        parsed[criterion.key] = parse_column(
+            sheet, column, criterion.key, parser_for(criterion, profile, column), limit=criterion.kind != "keywords"
+        )
     for criterion in profile.criteria:
         if criterion.kind != "money":
             continue

@@ -60,6 +60,8 @@ def footer(result: Ranking, options: Options) -> list[str]:
     lines = [f"{result.method} (profile {result.profile.name!r}); weights: {weights}"]
     if result.filtered is not None:
         lines.append(result.filtered.summary())
+    if result.joined is not None:
+        lines.append(result.joined.summary())
     counted = f"{result.ranked_count} ranked"
     if shown < result.ranked_count:
         counted = f"{shown} of {result.ranked_count} ranked shown"

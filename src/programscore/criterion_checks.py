@@ -1,0 +1,104 @@
+"""What a criterion may hold: the values each field takes, and the first thing wrong with a criterion."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from .errors import suggest
+
+if TYPE_CHECKING:
+    from .profiles import Criterion
+
+KINDS = ("number", "money", "duration", "boolean", "rating", "percent", "keywords")
+METHODS = ("weighted-sum", "topsis")
+BETTER = ("higher", "lower", "target")
+MISSING = ("worst", "mean", "exclude", "error")
+PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month", "week", "credit")
+DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
+
+
+def is_number(x: object) -> bool:
+    return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def criterion_problem(c: Criterion) -> tuple[str, str] | None:
+    """The first thing wrong with a criterion, as (field, message), or None."""
+    if not isinstance(c.key, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", c.key):
+        return "key", f"key must be a word of letters, digits, _ and - (got {c.key!r})"
+    if c.kind not in KINDS:
+        return "kind", f"kind {c.kind!r} is not one of {', '.join(KINDS)}{suggest(str(c.kind), KINDS)}"
+    if c.better not in BETTER:
+        return "better", f"better {c.better!r} is not one of {', '.join(BETTER)}{suggest(str(c.better), BETTER)}"
+    if c.missing not in MISSING:
+        return "missing", f"missing {c.missing!r} is not one of {', '.join(MISSING)}{suggest(str(c.missing), MISSING)}"
+    if not is_number(c.weight) or math.isnan(c.weight) or math.isinf(c.weight):
+        return "weight", f"weight must be a number (got {c.weight!r})"
+    if c.weight < 0:
+        return "weight", f"weight must not be negative (got {c.weight!r})"
+    for name in ("target", "best", "worst", "min", "max", "credits"):
+        value = getattr(c, name)
+        if value is not None and (not is_number(value) or math.isnan(value)):
+            return name, f"{name} must be a number (got {value!r})"
+    if c.better == "target" and c.target is None:
+        return "target", 'better = "target" needs target = N'
+    if c.better != "target" and c.target is not None:
+        return "target", 'target is only used with better = "target"'
+    if c.best is not None and c.worst is not None:
+        if c.best == c.worst:
+            return "worst", f"best and worst must differ (both {c.best})"
+        if c.better == "higher" and c.best < c.worst:
+            return "best", f'best ({c.best}) is below worst ({c.worst}) but better = "higher"'
+        if c.better == "lower" and c.best > c.worst:
+            return "best", f'best ({c.best}) is above worst ({c.worst}) but better = "lower"'
+    if c.better == "target" and c.best is not None:
+        return "best", 'with better = "target" the best value is the target; give worst only'
+    if c.min is not None and c.max is not None and c.min > c.max:
+        return "min", f"min ({c.min}) is above max ({c.max})"
+    if not isinstance(c.columns, list) or not all(isinstance(x, str) and x.strip() for x in c.columns):
+        return "columns", "columns must be a list of header names"
+    if c.require and c.kind != "boolean":
+        return "require", "require = true is for boolean criteria (use min/max for others)"
+    if c.unit is not None and c.unit not in DURATION_UNITS:
+        return (
+            "unit",
+            f"unit {c.unit!r} is not one of {', '.join(DURATION_UNITS)}{suggest(str(c.unit), DURATION_UNITS)}",
+        )
+    if c.period not in PERIODS:
+        return "period", f"period {c.period!r} is not one of {', '.join(PERIODS)}{suggest(str(c.period), PERIODS)}"
+    if c.scale is not None:
+        if (
+            not isinstance(c.scale, list | tuple)
+            or len(c.scale) != 2
+            or not all(is_number(x) for x in c.scale)
+            or c.scale[0] >= c.scale[1]
+        ):
+            return "scale", f"scale must be [low, high] with low < high (got {c.scale!r})"
+    if c.levels is not None:
+        if not isinstance(c.levels, dict) or not all(is_number(v) for v in c.levels.values()):
+            return "levels", "levels must map words to numbers, e.g. { high = 4, low = 1 }"
+    if c.total and c.kind != "money":
+        return "total", "total = true is for money criteria"
+    if c.kind == "keywords" and not c.match:
+        return "match", 'a keywords criterion needs match = ["word", ...]'
+    if c.match is not None and not (
+        isinstance(c.match, list) and all(isinstance(x, str) and x.strip() for x in c.match)
+    ):
+        return "match", "match must be a list of words"
+    if c.unless is not None and not (
+        isinstance(c.unless, list) and all(isinstance(x, str) and x.strip() for x in c.unless)
+    ):
+        return "unless", "unless must be a list of phrases"
+    if c.unless is not None and c.kind != "keywords":
+        return "unless", "unless is for keywords criteria"
+    if c.prefer is not None and not (
+        (isinstance(c.prefer, str) and c.prefer.strip())
+        or (isinstance(c.prefer, list | tuple) and c.prefer and all(isinstance(x, str) and x.strip() for x in c.prefer))
+    ):
+        return "prefer", 'prefer must be a label or a list of labels, e.g. ["international", "overseas"]'
+    if c.prefer is not None and c.kind != "money":
+        return "prefer", "prefer is for money criteria"
+    if c.currency is not None and not re.fullmatch(r"[A-Z]{3}", str(c.currency)):
+        return "currency", f"currency must be a three-letter code such as GBP (got {c.currency!r})"
+    return None
