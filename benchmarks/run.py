@@ -311,6 +311,65 @@ def bench_xlsx_export(workdir: Path, runs: int) -> dict:
     )
 
 
+SYLLABLES = ["north", "vale", "king", "gate", "east", "moor", "harb", "side", "glen", "row", "lin", "den",
+             "fjord", "vik", "cedar", "brook", "lake", "mont", "marl", "heath", "west", "bridge", "ald", "ric",
+             "salt", "marsh", "quill", "field", "bright", "water"]  # fmt: skip
+
+
+def catalogue_and_outcomes(rows: int, universities: int, seed: int = 11):
+    """A catalogue of ``rows`` programmes at ``universities`` invented universities, and an outcomes
+    table with one row per university whose names are, for about 10% of them, written differently:
+    half as "Univ. of ..." (the same key once normalised), half with one letter changed (an approximate
+    match). Also returns the outcomes table with the catalogue's own spelling, for an exact merge."""
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(seed)
+    words = sorted({a + b for a in SYLLABLES for b in SYLLABLES if a != b})
+    names: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    while len(names) < universities:
+        first, second = (words[i] for i in rng.integers(0, len(words), 2))
+        if first != second and (first, second) not in seen:
+            seen.add((first, second))
+            names.append(f"{first.title()} {second.title()} University")
+    sheet = generate.programmes(rows, seed=seed).drop(columns=["Graduate employment"])
+    sheet["University"] = np.array(names, dtype=object)[rng.integers(0, universities, rows)]
+    written = list(names)
+    for i in rng.choice(universities, universities // 10, replace=False):
+        first, second, _ = names[i].split(" ")
+        if i % 2:
+            written[i] = f"Univ. of {first} {second}"
+        else:
+            at = len(second) // 2
+            written[i] = f"{first} {second[:at]}{'x' if second[at] != 'x' else 'z'}{second[at + 1 :]} University"
+    employment = (rng.integers(50, 100, universities)).astype(str).astype(object) + "%"
+    outcomes = pd.DataFrame({"Institution": written, "Graduate employment": employment})
+    exact = pd.DataFrame({"University": names, "Graduate employment": employment})
+    return sheet, outcomes, exact
+
+
+def bench_join(workdir: Path, runs: int) -> dict:
+    import programscore as ps
+
+    sheet, outcomes, exact = catalogue_and_outcomes(100_000, 10_000)
+    path = workdir / "outcomes-10k.csv"
+    outcomes.to_csv(path, index=False)
+    join = ps.JoinSpec(str(path), on=["University=Institution"])
+    print(f"  {ps.score(sheet, 'article', join=join).joined.summary()}", flush=True)
+
+    def baseline() -> object:
+        return ps.score(sheet.merge(exact, on="University", how="left"), "article")
+
+    return compare(
+        "join and score a 100,000-row catalogue with a 10,000-row outcomes table",
+        lambda: ps.score(sheet, "article", join=join),
+        baseline,
+        runs,
+        "under 3 s",
+    )
+
+
 BENCHMARKS = {
     "end-to-end": bench_end_to_end,
     "kernels": bench_kernels,
@@ -319,6 +378,7 @@ BENCHMARKS = {
     "xlsx-export": bench_xlsx_export,
     "read-xlsx": bench_read_xlsx,
     "sensitivity": bench_sensitivity,
+    "join": bench_join,
 }
 
 
