@@ -56,8 +56,10 @@ def match_keys(left: Sequence[str], right: Sequence[str], threshold: float = APP
     equal first, else the one closest above ``threshold`` (difflib's ratio); two equally close are
     AMBIGUOUS. An empty key matches nothing."""
     import numpy as np
+    from rapidfuzz import fuzz, process
 
     index = {key: j for j, key in enumerate(right) if key}
+    blocks = _blocks(index)
     target = np.full(len(left), -1, dtype=np.int64)
     how = np.full(len(left), UNMATCHED, dtype=np.int8)
     similarity = np.zeros(len(left))
@@ -71,8 +73,14 @@ def match_keys(left: Sequence[str], right: Sequence[str], threshold: float = APP
             continue
         matcher.set_seq2(key)
         best, best_j, tied = threshold, -1, -1
-        for other, j in index.items():
-            matcher.set_seq1(other)
+        near = _near(key, blocks)
+        # rapidfuzz's ratio (2 x the longest common subsequence / lengths) is never below difflib's, so a
+        # key it puts under the threshold cannot reach it: only the rest are measured with difflib
+        bounds = process.cdist([key], [right[j] for j in near], scorer=fuzz.ratio, dtype=np.float32)[0]
+        for j, bound in zip(near, bounds, strict=True):
+            if bound / 100 + 1e-6 < best:
+                continue
+            matcher.set_seq1(right[j])
             if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
                 continue
             ratio = matcher.ratio()
@@ -89,3 +97,26 @@ def match_keys(left: Sequence[str], right: Sequence[str], threshold: float = APP
         else:
             target[i], how[i] = best_j, APPROXIMATELY
     return KeyMatches(target, how, similarity, candidates)
+
+
+def _ends(key: str) -> set[str]:
+    """The first and last three letters of each word: a key one slip away from another shares most."""
+    return {part for word in key.split() for part in (word[:3], word[-3:])}
+
+
+def _blocks(index: dict[str, int]) -> dict[str, list[int]]:
+    """The other table's keys by the ends of their words, so a key is compared only with keys that
+    share one (a one-letter slip in the middle of a word keeps both ends; ratio >= 0.9 needs that)."""
+    blocks: dict[str, list[int]] = {}
+    for key, j in index.items():
+        for part in _ends(key):
+            blocks.setdefault(part, []).append(j)
+    return blocks
+
+
+def _near(key: str, blocks: dict[str, list[int]]) -> list[int]:
+    """The positions of the keys that share a word end with ``key``, in table order."""
+    found: set[int] = set()
+    for part in _ends(key):
+        found.update(blocks.get(part, ()))
+    return sorted(found)
