@@ -94,3 +94,38 @@ def test_name_columns_are_used_in_the_order_listed():
         criteria=[ps.Criterion(key="length", kind="duration", columns=["length"], better="lower")],
     )
     assert list(ps.score(frame, profile).table["name"]) == ["MSc Q, North, Uni Z"]
+
+
+def test_withheld_markers_through_the_cli(tmp_path):
+    import openpyxl
+    from click.testing import CliRunner
+
+    from programscore.cli import main
+
+    path = tmp_path / "outcomes.csv"
+    rows = ["MSc A,1 year,£9000,3,high,yes,c", "MSc B,1 year,£9500,3,high,yes,..", "MSc C,1 year,£9900,3,high,yes,ns",
+            "MSc D,1 year,£9100,3,high,yes,PrivacySuppressed", "MSc E,1 year,£9200,3,high,yes,<5",
+            "MSc F,1 year,£9300,3,high,yes,88%"]  # fmt: skip
+    path.write_text("Programme,Length,Fees,Job support,Industry,Placement,Employment\n" + "\n".join(rows) + "\n")
+    result = CliRunner().invoke(main, ["check", str(path)])
+    assert result.exit_code == 0
+    for cell, value, reason in [
+        ("G2", "c", "withheld as confidential (c)"),
+        ("G3", "..", "not available (..)"),
+        ("G4", "ns", "not shown (ns)"),
+        ("G5", "PrivacySuppressed", "suppressed in the source"),
+        ("G6", "<5", "suppressed: a count too small to show"),
+    ]:
+        assert f"  warning: G{cell[1:]} (Employment) {value!r}: {reason}: treated as missing" in result.output
+    # the join is named in the page and the workbook as in the table's footer
+    out = tmp_path / "ranked.xlsx"
+    run = CliRunner().invoke(
+        main, ["score", "data/catalogue.csv", "-p", "data/catalogue-profile.toml", "-o", str(out)]
+    )
+    assert run.exit_code == 0, run.output
+    sheet = openpyxl.load_workbook(out)["Profile"]
+    assert any(str(r[0]).startswith("join ") for r in sheet.iter_rows(values_only=True) if r and r[0])
+    page = tmp_path / "ranked.html"
+    assert CliRunner().invoke(main, ["score", "data/catalogue.csv", "-p", "data/catalogue-profile.toml",
+                                     "-o", str(page)]).exit_code == 0  # fmt: skip
+    assert "22 matched exactly, 3 approximately, 15 unmatched" in page.read_text()

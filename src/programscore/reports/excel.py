@@ -309,6 +309,9 @@ def _profile_sheet(workbook: Workbook, result: Ranking) -> None:
         for expression in result.filtered.where:
             ws.append([_text(ws, expression)])
         ws.append([_text(ws, "all of them"), result.filtered.kept, result.filtered.left_out])
+    if result.joined is not None:
+        ws.append([])
+        ws.append([_text(ws, result.joined.summary())])
     ws.append([])
     ws.append(
         _header(

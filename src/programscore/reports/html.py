@@ -76,6 +76,7 @@ def context(result: Ranking, options: Options) -> dict:
         "issues": issue_records(result.issues),
         "notices": result.notices,
         "filtered": None if result.filtered is None else result.filtered.summary(),
+        "joined": None if result.joined is None else result.joined.summary(),
         "source": result.source,
     }
 
