@@ -29,7 +29,6 @@ from .length_words import (
     CJK_NUMERAL,
     CLAUSE_CUTS,
     HALF,
-    MASTERS,
     MIXED,
     MODE_RES,
     MONTHS,
@@ -44,7 +43,7 @@ from .length_words import (
     VARIANT,
     YEAR_OUT,
 )
-from .mentions import MASK, has_digit, lines_apart, mask_noise, quote
+from .mentions import MASK, MASTERS, has_digit, lines_apart, mask_noise, quote
 from .text import (
     ASSUMED,
     ERROR,

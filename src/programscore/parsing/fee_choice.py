@@ -10,8 +10,8 @@ import re
 from typing import TYPE_CHECKING
 
 from .amounts import Amount
-from .fee_words import ARTICLE, AUDIENCE, EXCLUDED, MASTERS, RESTATED, TUITION
-from .mentions import Context, quote
+from .fee_words import ARTICLE, AUDIENCE, EXCLUDED, RESTATED, TUITION
+from .mentions import MASTERS, Context, quote
 from .text import ERROR, MISSING, NAN, OK, Cell
 
 if TYPE_CHECKING:

@@ -75,7 +75,6 @@ ROLES = [
      r"\bremainder\b|\braten?\b|\bparcelas?\b|\bcuotas?\b|\bmensualit\w*"),
 ]  # fmt: skip
 ROLE_PATTERNS = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ROLES]
-MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bm\.?eng\b|\bmba\b|\bllm\b|\bmaster|\bm\.?s\b", re.IGNORECASE)
 TUITION = re.compile(
     r"tuition|course fee|programme fee|program fee|study fee|studiengebühr|frais de scolarité|tasse|matrícula|"
     r"collegegeld|lukuvuosimaksu|学费",

@@ -53,7 +53,6 @@ OTHER_AWARD = re.compile(
     r"\bfoundation\b|\bph\.?d\b|\bmphil\b|\bdoctora",
     re.IGNORECASE,
 )
-MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bmba\b|\bllm\b|\bm\.?eng\b|\bmaster", re.IGNORECASE)
 VARIANT = re.compile(
     r"\bwith (?:an? )?(?:\w+ )?(?:placement|internship|year in industry|industr\w+ (?:placement|experience)|"
     r"professional (?:practice|experience)|work experience|study abroad|advanced practice)|\bsandwich\b|"

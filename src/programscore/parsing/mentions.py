@@ -302,6 +302,11 @@ def _split(
     return list(zip(leads, tails, strict=True))
 
 
+# A Master's degree named in a cell: "MSc", "M.A.", "MRes", "LLM", "Master of ..." (fees and lengths
+# of the Master's win over those of another award named beside them)
+MASTERS = re.compile(r"\bm\.?sc\b|\bm\.?a\b|\bmres\b|\bm\.?eng\b|\bmba\b|\bllm\b|\bmaster|\bm\.?s\b", re.IGNORECASE)
+
+
 def quote(text: str, limit: int = 70) -> str:
     """A piece of a cell, quoted and shortened for a message."""
     text = text.strip(" ,;:-")
