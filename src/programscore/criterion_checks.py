@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import numbers
 import re
 from typing import TYPE_CHECKING
 
@@ -19,14 +20,46 @@ PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month",
 DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
 
 
+LARGEST = 1e12  # no anchor, limit, count or cost of a profile is sensibly beyond this
+MAX_CRITERIA = 200
+FLAGS = ("required", "require", "total")
+TEXTS = ("label", "unit", "currency", "length", "period", "missing", "better", "kind")
+
+
 def is_number(x: object) -> bool:
-    return isinstance(x, int | float) and not isinstance(x, bool)
+    """An int or float, numpy's included (``np.float32(2)``); never a bool."""
+    return isinstance(x, numbers.Real) and not isinstance(x, bool)
+
+
+def described(value: object) -> str:
+    """A wrong value, for a message: ``the string 'no'``, ``5``."""
+    return f"the string {value!r}" if isinstance(value, str) else repr(value)
+
+
+def _type_problem(c: Criterion) -> tuple[str, str] | None:
+    for name in FLAGS:
+        if not isinstance(getattr(c, name), bool):
+            return name, f"{name} must be true or false, not {described(getattr(c, name))}"
+    for name in TEXTS:
+        value = getattr(c, name)
+        if value is not None and not isinstance(value, str):
+            return name, f"{name} must be text in quotes, not {described(value)}"
+    for name in ("target", "best", "worst", "min", "max", "credits"):
+        value = getattr(c, name)
+        if value is not None and (not is_number(value) or not -LARGEST <= value <= LARGEST):
+            return name, f"{name} must be a number from {-LARGEST:,.0f} to {LARGEST:,.0f} (got {value!r})"
+    if c.credits is not None and not c.credits > 0:
+        return "credits", f"credits must be a positive number (got {c.credits!r})"
+    return None
 
 
 def criterion_problem(c: Criterion) -> tuple[str, str] | None:
     """The first thing wrong with a criterion, as (field, message), or None."""
     if not isinstance(c.key, str) or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", c.key):
         return "key", f"key must be a word of letters, digits, _ and - (got {c.key!r})"
+    problem = _type_problem(c)
+    if problem:
+        return problem
     if c.kind not in KINDS:
         return "kind", f"kind {c.kind!r} is not one of {', '.join(KINDS)}{suggest(str(c.kind), KINDS)}"
     if c.better not in BETTER:
@@ -37,10 +70,6 @@ def criterion_problem(c: Criterion) -> tuple[str, str] | None:
         return "weight", f"weight must be a number (got {c.weight!r})"
     if c.weight < 0:
         return "weight", f"weight must not be negative (got {c.weight!r})"
-    for name in ("target", "best", "worst", "min", "max", "credits"):
-        value = getattr(c, name)
-        if value is not None and (not is_number(value) or math.isnan(value)):
-            return name, f"{name} must be a number (got {value!r})"
     if c.better == "target" and c.target is None:
         return "target", 'better = "target" needs target = N'
     if c.better != "target" and c.target is not None:

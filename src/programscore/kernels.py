@@ -17,7 +17,10 @@ def minmax(values: np.ndarray, lower_is_better: bool) -> np.ndarray:
     if finite.size == 0 or finite.min() == finite.max():
         return np.where(np.isnan(values), np.nan, 1.0)
     low, high = finite.min(), finite.max()
-    scaled = (values - low) / (high - low)
+    if np.isfinite(high - low):
+        scaled = (values - low) / (high - low)
+    else:  # values near the float limits: halved, the differences stay finite
+        scaled = (values / 2 - low / 2) / (high / 2 - low / 2)
     return 1.0 - scaled if lower_is_better else scaled
 
 
@@ -45,8 +48,17 @@ def to_target(values: np.ndarray, target: float, worst: float | None) -> np.ndar
     return np.clip(1.0 - distance / limit, 0.0, 1.0)
 
 
+def relative(weights: np.ndarray) -> np.ndarray:
+    """Weights as given, or divided by the largest when their sum would overflow (weights are
+    relative: 1e308 and 1e308 are 1 and 1)."""
+    if weights.size and (not np.isfinite(weights.sum()) or weights.max() > 1e150):
+        return weights / weights.max()
+    return weights
+
+
 def point_shares(weights: np.ndarray) -> np.ndarray:
     """The points each criterion is worth out of 100: 100 x w_j / sum_j w_j."""
+    weights = relative(weights)
     return 100.0 * weights / weights.sum()
 
 
@@ -68,6 +80,7 @@ def weighted_scores(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
 
 def topsis(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
     """Closeness x 100 on already normalised values; ideal and anti-ideal are the observed extremes."""
+    weights = relative(weights)
     weighted = normalised * (weights / weights.sum())
     ideal = weighted.max(axis=0)
     anti = weighted.min(axis=0)

@@ -15,6 +15,8 @@ from .errors import ProfileError, suggest
 from .joining import JoinSpec
 from .profiles import COSTS_KEYS, CURRENCY_KEYS, TOP_KEYS, Costs, Criterion, Currency, Profile
 
+MAX_PROFILE_BYTES = 1 << 20  # a profile is a page of TOML; a megabyte is far beyond any
+
 
 def builtin_profiles() -> list[str]:
     """Names of the profiles shipped with programscore."""
@@ -28,11 +30,17 @@ def load_profile(name_or_path: str | Path | Profile) -> Profile:
         return name_or_path
     text_name = str(name_or_path)
     path = Path(text_name)
-    if text_name.endswith(".toml") or path.is_file():
-        if not path.is_file():
+    if text_name.endswith(".toml") or (path.exists() and not path.is_dir()):
+        if path.is_dir():
+            raise ProfileError(f"{text_name}: is a folder, not a profile file")
+        if not path.exists():
             raise ProfileError(f"{text_name}: no such profile file")
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            with open(path, "rb") as handle:  # a pipe (<(...)) or device is read once, like a file
+                raw = handle.read(MAX_PROFILE_BYTES + 1)
+            if len(raw) > MAX_PROFILE_BYTES:
+                raise ProfileError(f"{text_name}: refused: a profile of more than {MAX_PROFILE_BYTES:,} bytes")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ProfileError(f"{text_name}: not a UTF-8 text file ({exc.reason} at byte {exc.start})") from None
         except OSError as exc:
@@ -52,6 +60,8 @@ def parse_profile(text: str, source: str = "profile") -> Profile:
     """Read a profile from TOML text; errors name ``source``, the line and the key."""
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise ProfileError(f"{source}: refused: arrays or tables nested too deeply") from None
     except tomllib.TOMLDecodeError as exc:
         message = str(exc)
         at = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)

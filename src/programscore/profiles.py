@@ -7,13 +7,15 @@ A profile names the criteria, where their values come from (column aliases), how
 from __future__ import annotations
 
 import copy
-import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
 from .criterion_checks import (
+    LARGEST,
+    MAX_CRITERIA,
     METHODS,
     criterion_problem,
     is_number,
@@ -112,7 +114,7 @@ class Currency:
         for code, rate in self.rates.items():
             if not re.fullmatch(r"[A-Z]{3}", code):
                 raise ProfileError(f"currency rates: {code!r} is not a three-letter currency code", "rates")
-            if not is_number(rate) or not rate > 0 or math.isinf(rate):
+            if not is_number(rate) or not 1 / LARGEST <= rate <= LARGEST:
                 raise ProfileError(
                     f"currency rates: the rate for {code} must be a positive number (got {rate!r})", "rates"
                 )
@@ -141,8 +143,8 @@ class Costs:
     def __post_init__(self) -> None:
         for name in COSTS_KEYS:
             value = getattr(self, name)
-            if not is_number(value) or math.isnan(value) or math.isinf(value) or value < 0:
-                raise ProfileError(f"costs {name} must be a number of at least 0 (got {value!r})", name)
+            if not is_number(value) or not 0 <= value <= LARGEST:
+                raise ProfileError(f"costs {name} must be a number from 0 to {LARGEST:,.0f} (got {value!r})", name)
 
     @property
     def per_month(self) -> float:
@@ -173,14 +175,16 @@ class Profile:
             )
         if not self.criteria:
             raise ProfileError("a profile needs at least one criterion", "criteria")
+        if len(self.criteria) > MAX_CRITERIA:
+            raise ProfileError(f"refused: {len(self.criteria):,} criteria (at most {MAX_CRITERIA})", "criteria")
         keys = [c.key for c in self.criteria]
-        for key in keys:
-            if keys.count(key) > 1:
-                raise ProfileError(f"two criteria have the key {key!r}", "criteria")
+        repeated = [key for key, n in Counter(keys).items() if n > 1]
+        if repeated:
+            raise ProfileError(f"two criteria have the key {repeated[0]!r}", "criteria")
         if self.rank is not None:
             for key, weight in weights_from_order(self.rank, keys).items():
                 self.criterion(key).weight = weight
-        if sum(c.weight for c in self.criteria) <= 0:
+        if max(c.weight for c in self.criteria) <= 0:
             raise ProfileError("all weights are zero: at least one criterion needs a positive weight", "weight")
         for c in self.criteria:
             if c.currency is not None and c.currency != self.currency.base and c.currency not in self.currency.rates:
@@ -234,8 +238,10 @@ class Profile:
     @property
     def weights(self) -> dict[str, float]:
         """Weights divided by their sum."""
-        total = sum(c.weight for c in self.criteria)
-        return {c.key: c.weight / total for c in self.criteria}
+        largest = max(c.weight for c in self.criteria)
+        scale = largest if largest > 1e150 else 1.0  # weights are relative: 1e308 and 1e308 are 1 and 1
+        total = sum(c.weight / scale for c in self.criteria)
+        return {c.key: c.weight / scale / total for c in self.criteria}
 
     def length_criterion(self, money: Criterion) -> Criterion | None:
         """The duration criterion that turns ``money``'s per-year fees into a total."""

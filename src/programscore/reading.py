@@ -19,6 +19,7 @@ import math
 import mmap
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -87,6 +88,8 @@ def _utf8_text_file(source: str | Path | IO[bytes]) -> tuple[str, Path] | None:
         return None
     path = Path(source)
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None  # a pipe or device is read once, whole, by the general path
         with open(path, "rb") as handle:  # read-only
             start = handle.read(HEAD_CHARACTERS)
             size = os.fstat(handle.fileno()).st_size

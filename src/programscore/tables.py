@@ -16,6 +16,7 @@ from .errors import SheetError
 from .issues import column_letter
 
 HEADER_SEARCH_ROWS = 30
+HEADER_DEPTH = 4  # rows a header merged down may span
 
 
 def find_table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: str, sheet: str | None) -> pd.DataFrame:
@@ -114,21 +115,25 @@ def _header_names(grid: pd.DataFrame, merged: dict, top: int, positions: np.ndar
     columns are called ``Fees UK`` and ``Fees International``. A merged group row just above the
     detected header is part of it too.
     """
-    bottom = max([top] + [r1 for (r0, _), (r1, _) in merged.items() if r0 == top])
+    downs = [r1 for (r0, _), (r1, _) in merged.items() if r0 == top and r1 - r0 < HEADER_DEPTH]  # a header's depth
+    bottom = min(max([top, *downs]), len(grid) - 1)
     start = top
     if top > 0 and any(r0 == r1 == top - 1 and c1 > c0 for (r0, c0), (r1, c1) in merged.items()):
         start = top - 1
-    across = {}
+    wanted = {int(j) for j in positions}
+    across = {}  # only the header's cells: a range merged over a million rows costs nothing more
     for (r0, c0), (r1, c1) in merged.items():
-        for r in range(r0, r1 + 1):
-            for c in range(c0, c1 + 1):
+        if r1 < start or r0 > bottom:
+            continue
+        for r in range(max(r0, start), min(r1, bottom) + 1):
+            for c in wanted.intersection(range(c0, c1 + 1)) if c1 - c0 > len(wanted) else range(c0, c1 + 1):
                 across[(r, c)] = (r0, c0)
     names = []
     for j in positions:
         parts: list[str] = []
         for r in range(start, bottom + 1):
             r0, c0 = across.get((r, int(j)), (r, int(j)))
-            if r0 != r:
+            if r0 != r or c0 >= grid.shape[1]:
                 continue  # the lower part of a cell merged down
             value = grid.iat[r0, c0]
             if value is None or _is_nan(value):
@@ -158,16 +163,16 @@ def _unique(headers: list[str], positions: np.ndarray, notices: list[str]) -> li
 
 
 def _table_end(filled: np.ndarray) -> int:
-    """Rows of the table proper: trailing notes (after a blank row, one cell each) are cut off."""
+    """Rows of the table proper: trailing notes (after a blank row, one cell each) are cut off.
+
+    The first blank row after which no row holds more than one cell, with a row of several cells
+    before it; found in one pass (suffix maxima, prefix counts), so a sheet of mostly blank rows
+    costs no more than its cells."""
     counts = filled.sum(axis=1)
-    nonblank = np.flatnonzero(counts > 0)
-    if len(nonblank) == 0:
+    if len(counts) == 0 or not counts.any():
         return 0
-    blank = np.flatnonzero(counts == 0)
-    blank = blank[blank < nonblank[-1]]
-    for b in blank:
-        after = counts[b + 1 :]
-        before = counts[:b]
-        if (after <= 1).all() and (before > 1).any():
-            return int(b)
-    return len(filled)
+    after_max = np.append(np.maximum.accumulate(counts[::-1])[::-1][1:], 0)  # max of counts[b + 1 :]
+    wide_before = np.concatenate(([0], np.cumsum(counts > 1)[:-1]))  # rows of several cells before b
+    last = int(np.flatnonzero(counts > 0)[-1])
+    ends = np.flatnonzero((counts == 0) & (after_max <= 1) & (wide_before > 0) & (np.arange(len(counts)) < last))
+    return int(ends[0]) if len(ends) else len(filled)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ Loader = Callable[[str], tuple[pd.DataFrame, dict]]
 def check_zip(data: bytes, name: str) -> None:
     """Refuse a zip bomb before anything is inflated: sizes and ratios come from the central directory."""
     import zipfile
+    import zlib
 
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -50,6 +52,10 @@ def check_zip(data: bytes, name: str) -> None:
                 f"{name}: refused: {member.filename} would inflate to {member.file_size:,} bytes from "
                 f"{member.compress_size:,} (a zip bomb?)"
             )
+    from .sheet_extent import check_extent
+
+    with contextlib.suppress(zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        check_extent(archive, name)  # a damaged member is skipped: the reader names the damage
 
 
 def read_workbook(
@@ -60,14 +66,19 @@ def read_workbook(
     match most of its criteria."""
     if data.startswith(ZIP):
         check_zip(data, name)
-    names, load = _open_workbook(data, name)
-    if sheet is not None and sheet not in names:
-        listed = ", ".join(repr(n) for n in names)
+    every, hidden, load = _open_workbook(data, name)
+    if sheet is not None and sheet not in every:
+        listed = ", ".join(repr(n) for n in every)
         raise SheetError(f"{name}: no sheet {sheet!r}; the sheets are {listed}")
+    names = [n for n in every if n not in hidden] or every  # a hidden sheet is read only when named
+    skipped = [n for n in hidden if n in every and n not in names]
     if sheet is None and profile is not None and len(names) > 1:
         frame = _best_sheet(names, load, header_row, name, profile)
     else:
         frame = _first_table(names, load, sheet, header_row, name)
+    if skipped and sheet is None:
+        listed = ", ".join(repr(n) for n in skipped)
+        frame.attrs["notices"].append(f"left out hidden sheet(s) {listed}; name one with --sheet to read it")
     if data.startswith(ZIP):
         from .number_formats import state_currencies
 
@@ -133,15 +144,16 @@ def _no_table(name: str, names: list[str]) -> SheetError:
     return SheetError(f"{name}: no sheet holds a table (sheets: {', '.join(repr(n) for n in names)})")
 
 
-def _open_workbook(data: bytes, name: str) -> tuple[list[str], Loader]:
-    """The worksheet names, and a function that reads one into (grid of cells from A1, merged ranges)."""
+def _open_workbook(data: bytes, name: str) -> tuple[list[str], set[str], Loader]:
+    """The worksheet names, those hidden, and a function that reads one into (grid of cells from A1,
+    merged ranges)."""
     from python_calamine import CalamineWorkbook, PasswordError
 
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
-        names = [
-            meta.name for meta in workbook.sheets_metadata if str(meta.typ).rsplit(".", 1)[-1].lower() == "worksheet"
-        ]
+        sheets = [m for m in workbook.sheets_metadata if str(m.typ).rsplit(".", 1)[-1].lower() == "worksheet"]
+        names = [meta.name for meta in sheets]
+        hidden = {meta.name for meta in sheets if str(meta.visible).rsplit(".", 1)[-1].lower() != "visible"}
     except PasswordError:
         raise SheetError(f"{name}: {PROTECTED}") from None
     except Exception as exc:  # calamine has an error type per format; any of them means "unreadable"
@@ -163,10 +175,10 @@ def _open_workbook(data: bytes, name: str) -> tuple[list[str], Loader]:
             merged = {}
         return _grid(rows), merged
 
-    return names, load
+    return names, hidden, load
 
 
-def _openpyxl_workbook(data: bytes, name: str, first_error: Exception) -> tuple[list[str], Loader]:
+def _openpyxl_workbook(data: bytes, name: str, first_error: Exception) -> tuple[list[str], set[str], Loader]:
     from openpyxl import load_workbook
 
     try:
@@ -180,7 +192,8 @@ def _openpyxl_workbook(data: bytes, name: str, first_error: Exception) -> tuple[
         merged = {(r.min_row - 1, r.min_col - 1): (r.max_row - 1, r.max_col - 1) for r in ws.merged_cells.ranges}
         return _grid(rows), merged
 
-    return [ws.title for ws in workbook.worksheets], load
+    hidden = {ws.title for ws in workbook.worksheets if ws.sheet_state != "visible"}
+    return [ws.title for ws in workbook.worksheets], hidden, load
 
 
 def _short(exc: Exception) -> str:
