@@ -416,7 +416,7 @@ CASES = [
         {"in.csv": rows("")},
         ["score", "in.csv", "-o", "in.csv"],
         1,
-        "in.csv: that is the input file; programscore never writes over its input",
+        "in.csv: that is the input file; programscore never writes over a file it reads",
     ),
 ]
 

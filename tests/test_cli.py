@@ -111,7 +111,7 @@ def test_weights_and_method_options():
          "Error: cannot tell the format of 'ranked.pdf' from its extension (.txt, .csv, .tsv, .tab, .json, .md, "
          ".markdown, .html, .htm, .xlsx); give --format\n"),
         (["score", CSV_PATH, "-o", CSV_PATH], 1,
-         "Error: data/programmes.csv: that is the input file; programscore never writes over its input\n"),
+         "Error: data/programmes.csv: that is the input file; programscore never writes over a file it reads\n"),
         (["score", CSV_PATH, "-p", "articel"], 1,
          "Error: no built-in profile 'articel' (did you mean 'article'?); built-in profiles: article "
          "(or give the path of a .toml file)\n"),

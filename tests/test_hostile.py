@@ -127,7 +127,7 @@ def test_output_naming_the_input_is_refused(tmp_path):
     source = tmp_path / "in.csv"
     source.write_bytes(Path("data/programmes.csv").read_bytes())
     result = run("score", source, "-o", source, "-f", "csv")
-    assert result.exit_code == 1 and "that is the input file; programscore never writes over its input" in result.output
+    assert result.exit_code == 1 and "that is the input file; programscore never writes over a file it reads" in result.output
 
 
 def test_password_protected_workbook():

@@ -18,6 +18,7 @@ from .cli_support import (
     FORMAT_NAMES,
     check_tablefmt,
     emit,
+    guard_output,
     input_options,
     join_option,
     join_spec,
@@ -86,6 +87,7 @@ def score(
 
     chosen = choose_format(output, fmt)
     check_tablefmt(tablefmt)
+    guard_output(output, given)
     result = scored(**given)
     if hide_dominated:
         result = result.without_dominated()
@@ -94,7 +96,7 @@ def score(
     from .reports import FORMATS, Options
 
     options = Options(top=top, tablefmt=tablefmt, escape=not no_escape)
-    emit(FORMATS[chosen].writer(result, options), output, chosen, protect=[given["input"]])
+    emit(FORMATS[chosen].writer(result, options), output, chosen, protect=result.read_files)
 
 
 @main.command()
@@ -109,7 +111,8 @@ def score(
     metavar="S|any",
     help="Each weight varies by up to ±S (0.25 = ±25%); 'any' draws weights uniformly over all weight vectors.",
 )
-@click.option("--seed", type=int, default=0, show_default=True, help="Random seed (the same seed, the same answer).")
+@click.option("--seed", type=click.IntRange(min=0, max=2**63 - 1), default=0, show_default=True,
+              help="Random seed (the same seed, the same answer).")
 @click.option("--top", "top_k", type=click.IntRange(min=1), default=3, show_default=True, help="K of P(top K).")
 @click.option("--reversal", is_flag=True, help="Also list pairs whose order flips when one programme is left out.")
 @click.option("-o", "--output", metavar="FILE", help="Write to FILE (its extension sets the format); - for stdout.")
@@ -142,13 +145,14 @@ def sensitivity(
     spread_value = parse_spread(spread)
     chosen = choose_format(output, fmt)
     check_tablefmt(tablefmt)
+    guard_output(output, given)
     result = scored(**given)
     if sys.stderr.isatty() and samples * max(len(result.names), 1) >= 5_000_000:
         with click.progressbar(length=samples, label="sampling weights", file=sys.stderr) as bar:
             analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal, progress=bar.update)
     else:
         analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal)
-    emit(analysis.render(chosen, tablefmt=tablefmt), output, chosen, protect=[given["input"]])
+    emit(analysis.render(chosen, tablefmt=tablefmt), output, chosen, protect=result.read_files)
 
 
 @main.command()

@@ -294,7 +294,22 @@ def check_weight_keys(weights: dict[str, float], profile: Any) -> None:
             )
 
 
-def emit(data: bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: list[str]) -> None:
+def guard_output(output: str | None, given: dict[str, Any]) -> None:
+    """Before any reading: refuse an output that names the input, the profile or the joined file."""
+    from .reports import guard_output as guard
+
+    named = [(given.get("input"), "input file"), (given.get("profile"), "profile file"),
+             (given.get("join_file"), "joined file")]  # fmt: skip
+    files: dict[str, str] = {}
+    for path, role in named:
+        if path:
+            files.setdefault(str(path), role)
+    guard(output, files)
+
+
+def emit(
+    data: bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: dict[str, str] | list[str]
+) -> None:
     """Write a report (bytes, or a function that writes it into a stream) to a file or standard output."""
     from .reports import FORMATS, write_output
 
@@ -323,6 +338,7 @@ def parse_spread(value: str) -> float | str:
         spread = float(value)
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a number or 'any'", param_hint="--spread") from None
+    spread += 0.0  # -0 is 0
     if not 0 <= spread < 1:
         raise click.BadParameter(f"{value!r} must be at least 0 and below 1 (0.25 = ±25%)", param_hint="--spread")
     return spread

@@ -106,6 +106,7 @@ class JoinReport:
     issues: pd.DataFrame  # a warning on each row that got nothing (unmatched or ambiguous)
     letters: dict[str, str] = field(default_factory=dict)  # added header -> its letter in the joined file
     joined_rows: pd.Series | None = None  # the sheet's row number -> the joined file's row number (-1: none)
+    path: str | None = None  # the joined file as read (None for a frame)
 
     def summary(self) -> str:
         """``join outcomes.csv on University=Institution: 30 matched exactly, 4 approximately, 6 unmatched``."""
@@ -305,6 +306,7 @@ def join(
         issues=_row_issues(sheet, lefts, rights, label, keys, how, duplicated, left_codes, right_codes, other_rows),
         letters=letters,
         joined_rows=pd.Series(np.where(taken >= 0, other_rows[taken.clip(0)], -1), index=sheet_rows(sheet)),
+        path=None if isinstance(other, pd.DataFrame) else str(other),
     )
     joined.attrs["join"] = report
     return joined, report

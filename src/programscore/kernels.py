@@ -51,7 +51,7 @@ def to_target(values: np.ndarray, target: float, worst: float | None) -> np.ndar
 def relative(weights: np.ndarray) -> np.ndarray:
     """Weights as given, or divided by the largest when their sum would overflow (weights are
     relative: 1e308 and 1e308 are 1 and 1)."""
-    if weights.size and (not np.isfinite(weights.sum()) or weights.max() > 1e150):
+    if weights.size and weights.max() > 1e150:
         return weights / weights.max()
     return weights
 

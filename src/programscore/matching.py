@@ -179,6 +179,8 @@ def duplicate_names(sheet: pd.DataFrame, names: object, columns: list[str]) -> t
         folded = pa.array(folded, kind)
     if len(pc.unique(folded)) == len(folded):  # the usual case, found without encoding every name
         return names, empty_issues()
+    if isinstance(folded, pa.ChunkedArray):  # names held by pandas in Arrow chunks (a concatenated sheet)
+        folded = folded.combine_chunks()
     codes = pc.dictionary_encode(folded).indices.to_numpy()
     _, first, counts = np.unique(codes, return_index=True, return_counts=True)
     first_position = first[codes]

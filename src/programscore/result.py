@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -249,13 +250,24 @@ class Ranking:
 
         return render(self, format, Options(top=top, tablefmt=tablefmt, escape=escape))
 
+    @property
+    def read_files(self) -> dict[str, str]:
+        """The files this ranking was read from, each with what it is (input, profile, joined table):
+        ``write`` never writes over one of them."""
+        files = {str(self.source): "input file"} if isinstance(self.source, str | Path) else {}
+        if self.profile.source and Path(self.profile.source).exists():
+            files.setdefault(self.profile.source, "profile file")
+        if self.joined is not None and self.joined.path:
+            files.setdefault(self.joined.path, "joined file")
+        return files
+
     def write(self, path: str, format: str | None = None, **options: Any) -> None:
         """Write a report; the format comes from the file's extension unless given."""
         from .reports import FORMATS, Options, choose_format, write_output
 
         fmt = choose_format(path, format)
         writer = FORMATS[fmt].writer(self, Options(**options))
-        write_output(writer, path, protect=[self.source] if self.source else None)
+        write_output(writer, path, protect=self.read_files)
 
     def to_excel(self, path: str, **options: Any) -> None:
         self.write(path, "xlsx", **options)

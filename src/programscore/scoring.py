@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from . import filters, joining, kernels
 from .errors import DataError, FilterError, ProfileError, suggest
+from .frames import checked_sheet, refuse_odd_cells
 from .issues import empty_issues, sheet_letter, sheet_rows
 from .joining import JoinReport, JoinSpec
 from .matching import ColumnMatch, duplicate_names, match_columns, name_columns, programme_names, where
@@ -147,7 +149,10 @@ def prepare(
     """Apply the overrides, join another table (``join``, else the profile's), match columns to
     criteria, parse every criterion's cells and keep the rows the filters (the profile's ``where`` and
     ``where``) keep."""
+    sheet = checked_sheet(sheet)
     profile = load_profile(profile)
+    if weights is not None and not isinstance(weights, Mapping):
+        raise ProfileError(f"weights must map criterion keys to numbers, e.g. {{'cost': 3}} (got {weights!r})")
     for key in weights or {}:
         if key not in profile.keys:
             raise ProfileError(
@@ -156,11 +161,6 @@ def prepare(
             )
     where_given = [where] if isinstance(where, str) else list(where or [])
     profile = profile.with_changes(method=method, weights=weights, rank=rank, where=where_given)
-    if len(sheet.columns) == 0:
-        raise DataError(f"{where(sheet)}: the sheet has no columns")
-    if not sheet.columns.is_unique:
-        duplicated = sheet.columns[sheet.columns.duplicated()][0]
-        raise DataError(f"{where(sheet)}: the header {duplicated!r} appears more than once")
     try:
         sheet = _joined(sheet, join if join is not None else profile.join)
     except joining.JoinError as exc:
@@ -172,7 +172,11 @@ def prepare(
     if match.dropped:
         profile = profile.without(match.dropped)
     naming = name_columns(sheet, profile, set(match.columns.values()))
-    parsed = parse_cells(sheet, match.columns, profile)
+    try:
+        parsed = parse_cells(sheet, match.columns, profile)
+    except (TypeError, AttributeError):
+        refuse_odd_cells(sheet, list(match.columns.values()))
+        raise
     filtered = None
     if profile.where:
         try:

@@ -92,8 +92,7 @@ class Sensitivity:
         from .reports import choose_format, write_output
 
         fmt = choose_format(path, format)
-        protect = [self.ranking.source] if self.ranking.source else None
-        write_output(self.render(fmt, **options), path, protect=protect)
+        write_output(self.render(fmt, **options), path, protect=self.ranking.read_files)
 
 
 # --- sampling ------------------------------------------------------------------------------------

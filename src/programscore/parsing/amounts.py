@@ -234,7 +234,8 @@ def _stands_alone(masked: str, match: re.Match[str]) -> bool:
         return False  # (a figure right after Chinese or Japanese text stands alone: "年額535,800円")
     if (before and before in "/#" + MASK) or (before == "-" and start > 1 and masked[start - 2].isalnum()):
         return False
-    if after_text[:1].isalpha() or after_text[:1] == MASK or re.match(r"[:.]\d", after_text):
+    glued_period = re.match(r"(?:pa|pm|pcm|pw)\b", after_text, re.IGNORECASE)  # "9250pa": per year
+    if (after_text[:1].isalpha() and not glued_period) or after_text[:1] == MASK or re.match(r"[:.]\d", after_text):
         return False
     if before == ":" and start > 1 and masked[start - 2].isdigit():
         return False

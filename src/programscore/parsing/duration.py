@@ -57,6 +57,7 @@ from .text import (
     not_stated,
     number_value,
     suppressed,
+    typed_as_date,
 )
 
 FAST = True  # the shortcuts for common cells; tests turn them off to check they read as the full path does
@@ -85,6 +86,9 @@ def parse_duration(raw: object, unit: str = "months") -> Cell:
         if not math.isfinite(raw):
             return Cell(NAN, ERROR, "not a finite length")
         return bare_length(float(raw), unit, f"{raw:g}")
+    dated = typed_as_date(raw, "a length")
+    if dated is not None:
+        return dated
     text = clean(lines_apart(str(raw)))
     if not text:
         return Cell(NAN, MISSING)

@@ -23,13 +23,15 @@ PERIOD_PATTERNS = [
     ("trimester", _per(r"trimester")),
     ("term", _per(r"term|quarter term")),
     ("quarter", _per(r"quarter") + r"|\bquarter(?:ly)? (?:tuition|fees?)\b"),
-    ("month", _per(r"month|mo|mth|monat|mois|mes|mês|miesiąc") + r"|\bmonthly\b|\bp\.\s?m\.?(?=\W|$)|\bpcm\b|"
+    ("month", _per(r"month|mo|mth|monat|mois|mes|mês|miesiąc") + r"|\bmonthly\b|\bp\.\s?m\.?(?=\W|$)|\bp/m\b|"
+     r"^\s*pc?m\b|\bpcm\b|"
      r"\bmensalidade\b|\bmensual\w*|\bmonatlich\w*|\bmensuel\w*|\bmensa(?:is|l)\b"),
-    ("week", _per(r"week|wk") + r"|\bweekly\b"),
+    ("week", _per(r"week|wk") + r"|\bweekly\b|^\s*pw\b|\bp/w\b"),
     ("year", _per(r"year|yr|annum|academic year|academic session|study year|session|ay|jahr|studienjahr|an|année|"
                   r"año|curso(?: académico)?|año académico|jaar|studiejaar|anno|anno accademico|"
                   r"år|rok|akademický rok|rok akademicki|vuosi|lukuvuosi|ano|ano letivo|yıl|év|ár|год")
-     + r"|\bp\.?\s?a\.?(?=\W|$)|\bp/a\b|\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
+     + r"|\bp\.?\s?a\.?(?=\W|$)|^\s*pa\b|\bp/a\b|"
+     r"\bannu(?:al|ally|ale|ali|i|el|elle|ales|ual)\b|\byearly\b|\bper-year\b|"
      r"\bj[äa]hrlich\w*|\ball'anno\b|\bl'anno\b|\bpar an\b|\bal año\b|\bpor año\b|\banual\b|每年|年間|/年|"
      r"\bper jaar\b|\bper år\b|\bi året\b|\bannuo\b|\bannua\b|年額|年额|学年|\blukuvuosimaksu\b|\byıllık\b|"
      r"\bevente\b|\brocznie\b|\bročně\b|\bfor (?:the |each |one )?(?:\S+ )?(?:academic|study) year\b|"

@@ -25,7 +25,7 @@ from .fee_words import (
     period_of,
 )
 from .mentions import Context, has_digit, lines_apart, mask_noise, quote
-from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, missing_marker, plain_number, suppressed
+from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, missing_marker, plain_number, suppressed, typed_as_date
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,9 @@ def parse_money(raw: object, rules: MoneyRules) -> Cell:
         if not math.isfinite(raw):
             return Cell(NAN, ERROR, "not a finite amount")
         return _bare(float(raw), f"{raw:g}", rules)
+    dated = typed_as_date(raw, "an amount")
+    if dated is not None:
+        return dated
     text = clean(lines_apart(str(raw)))
     if not text:
         return Cell(NAN, MISSING)

@@ -100,11 +100,16 @@ def not_stated(text: str) -> Cell:
     return Cell(NAN, MISSING, "not stated; treated as missing")
 
 
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}  # fmt: skip
 _NUMBER_WORDS = {
     "zero": 0, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "eighteen": 18, "twenty": 20, "twenty-four": 24,
-    "thirty": 30, "thirty-six": 36, "forty-eight": 48, "fifty-two": 52, "half": 0.5, "single": 1,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "half": 0.5, "single": 1, **_TENS,
+    **{f"{ten}{joint}{unit}": value + k for ten, value in _TENS.items() for k, unit in enumerate(_UNITS, 1)
+       for joint in ("-", " ")},
 }  # fmt: skip
 NUMBER_WORD = "|".join(sorted((re.escape(w) for w in _NUMBER_WORDS), key=len, reverse=True))
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -114,7 +119,7 @@ NUMBER = r"(?:\d+(?:[.,' ]\d{3})*(?:[.,]\d+)?[½¼¾⅓⅔]?|\.\d+|[½¼¾⅓⅔
 
 def number_value(token: str) -> float:
     """The value of a NUMBER or number-word token (``1,234.5`` -> 1234.5, ``1½`` -> 1.5, ``two`` -> 2)."""
-    token = token.strip().lower()
+    token = " ".join(token.strip().lower().split())
     if token in _NUMBER_WORDS:
         return float(_NUMBER_WORDS[token])
     fraction = 0.0
@@ -179,3 +184,21 @@ def parse_number(raw: object) -> Cell:
         value = -value if numbers[0].startswith("-") else value
         return Cell(value, ASSUMED, f"read as {value:g}")
     return Cell(NAN, ERROR, "not a number")
+
+
+def typed_as_date(raw: object, what: str) -> Cell | None:
+    """An error for a workbook cell that holds a date or time where ``what`` (a length, an amount)
+    belongs: a spreadsheet turns ``1-2`` or ``12/1`` into a date as it is typed. None otherwise."""
+    import datetime
+
+    if not isinstance(raw, datetime.date | datetime.time | datetime.timedelta):
+        return None
+    shown = raw.isoformat() if hasattr(raw, "isoformat") else str(raw)
+    shown = shown.removesuffix("T00:00:00")
+    return Cell(
+        NAN,
+        ERROR,
+        f"a date or time ({shown}), not {what}: a spreadsheet may have turned what was typed (such as 1-2 "
+        "or 12/1) into a date; type the cell as text",
+    )
+

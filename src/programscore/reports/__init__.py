@@ -9,6 +9,7 @@ never leaves a half-written file.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable
@@ -110,10 +111,15 @@ def choose_format(output: str | None, fmt: str | None) -> str:
 
 
 def write_output(
-    data: bytes | Callable[[BinaryIO], None], output: str | None, protect: list[str] | None = None
+    data: bytes | Callable[[BinaryIO], None], output: str | None, protect: list[str] | dict[str, str] | None = None
 ) -> None:
     """Write ``data`` (bytes, or a function that writes into a binary stream) to ``output`` (``None``
-    or ``-``: standard output) atomically."""
+    or ``-``: standard output).
+
+    A file is written atomically: into a temporary file beside it, renamed over it when complete (a
+    symbolic link's target is the file replaced). A pipe or character device (``/dev/null``, a FIFO)
+    is written into directly. ``protect`` names the files the command read: none is ever written over.
+    """
     if output is None or output == "-":
         stream = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
         if stream is None:
@@ -126,25 +132,118 @@ def write_output(
             _write(data, stream)
             stream.flush()
         return
-    target = Path(output)
-    for source in protect or []:
-        if source not in ("-", "") and _same_file(Path(source), target):
-            raise ProgramscoreError(f"{output}: that is the input file; programscore never writes over its input")
-    folder = target.parent if str(target.parent) else Path(".")
+    guard_output(output, protect or [])
+    target = Path(os.path.realpath(output))  # a symbolic link: replace the file it points to
+    kind = _kind(target)
+    if kind == "folder":
+        raise ProgramscoreError(f"{output}: is a folder; name a file to write")
+    if kind == "stream":  # a pipe or a device: no rename is possible, nor needed
+        try:
+            with open(target, "wb") as stream:
+                _write(data, stream)
+        except OSError as exc:
+            raise ProgramscoreError(f"{output}: cannot write ({exc.strerror})") from None
+        return
+    if kind == "other":
+        raise ProgramscoreError(f"{output}: is not a regular file (a socket or block device); name a file to write")
+    folder = target.parent
     if not folder.is_dir():
-        raise ProgramscoreError(f"{output}: the folder {str(folder)!r} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        raise ProgramscoreError(f"{output}: the folder {str(Path(output).parent)!r} does not exist")
+    _write_atomically(data, output, target)
+
+
+def guard_output(output: str | None, protect: list[str] | dict[str, str]) -> None:
+    """Refuse an output that is one of the files the command reads: ``protect`` lists them (all
+    inputs) or maps each to what it is (``{"mine.toml": "profile file"}``)."""
+    if output is None or output == "-":
+        return
+    roles = protect if isinstance(protect, dict) else dict.fromkeys(protect, "input file")
+    target = Path(output)
+    for source, role in roles.items():
+        if source not in ("-", "") and _same_file(Path(source), target):
+            raise ProgramscoreError(f"{output}: that is the {role}; programscore never writes over a file it reads")
+
+
+def _kind(target: Path) -> str:
     try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return "new"
+    except OSError:
+        return "new"  # the folder or the write says what is wrong
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISREG(mode):
+        return "file"
+    if stat.S_ISFIFO(mode) or stat.S_ISCHR(mode):
+        return "stream"
+    return "other"
+
+
+def _write_atomically(data: bytes | Callable[[BinaryIO], None], output: str, target: Path) -> None:
+    """Into a temporary file beside ``target``, then renamed over it; the temporary file goes on any
+    failure, Ctrl-C, SIGTERM or SIGHUP. The file gets the mode a new file gets (the umask), or keeps
+    the mode of the file it replaces."""
+    temporary: str | None = None
+    stopped: int | None = None
+    previous = _on_signals(_stop)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".part", dir=target.parent)
         with os.fdopen(handle, "wb") as stream:
             _write(data, stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, _mode_for(target))
         os.replace(temporary, target)
-    except BaseException as exc:
-        Path(temporary).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise ProgramscoreError(f"{output}: cannot write ({exc.strerror})") from None
-        raise
+        temporary = None
+    except _Stopped as exc:
+        stopped = exc.args[0]
+    except OSError as exc:
+        raise ProgramscoreError(f"{output}: cannot write ({exc.strerror})") from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+        _on_signals(previous)
+    if stopped is not None:  # cleaned up: now the signal does what it would have done
+        import signal
+
+        signal.raise_signal(stopped)
+        raise ProgramscoreError(f"{output}: stopped by signal {stopped}; nothing was written")
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+class _Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived while a file was being written."""
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _on_signals(handler: object) -> object:
+    """Set ``handler`` (a function, or what this returned before) for SIGTERM and SIGHUP, in the main
+    thread only; returns the handlers it replaced."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    if handler is None:
+        return None
+    if isinstance(handler, dict):
+        for name, old in handler.items():
+            signal.signal(getattr(signal, name), old)
+        return None
+    names = [n for n in ("SIGTERM", "SIGHUP") if hasattr(signal, n)]
+    return {name: signal.signal(getattr(signal, name), handler) for name in names}
 
 
 def _write(data: bytes | Callable[[BinaryIO], None], stream: BinaryIO) -> None:
