@@ -17,6 +17,10 @@ import numpy as np
 from .errors import SheetError
 from .issues import column_letter
 
+UNSAVED = re.compile(rb"</(?:\w+:)?f>\s*</(?:\w+:)?c>|<(?:\w+:)?f\b[^>]*/>\s*</(?:\w+:)?c>")
+UNSAVED_CELL = re.compile(
+    rb'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+[0-9]+)"[^>]*>\s*<(?:\w+:)?f\b[^>]*(?:/>|>[^<]*</(?:\w+:)?f>)\s*</(?:\w+:)?c>'
+)
 SUSPECT = re.compile(rb'r="[A-Z](?:[A-Z]|[0-9]{6})')  # past column Z or row 99,999
 ATTRIBUTE = {key: re.compile(rb"\s" + key.encode() + rb'="([^"]*)"') for key in ("Id", "Target", "name", "r:id")}
 CHUNK = 1 << 24
@@ -24,17 +28,27 @@ MAX_SPAN = 50_000_000  # cells: a 1,000,000 x 50 sheet is fine when it holds the
 MAX_EMPTY_SHARE = 20  # a span may hold 20 times its cells (blank rows and columns), no more
 
 
-def check_extent(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse an .xlsx/.xlsm whose sheet spans more than ``MAX_SPAN`` cells with far fewer in it."""
+def check_extent(archive: zipfile.ZipFile, name: str) -> set[str]:
+    """Refuse an .xlsx/.xlsm whose sheet spans more than ``MAX_SPAN`` cells with far fewer in it;
+    return the names of the sheets holding a formula with no saved value (a reader sees a blank)."""
     names = _sheet_names(archive)
+    unsaved = set()
     for member in archive.namelist():
         if member.startswith("xl/worksheets/") and member.endswith(".xml"):
-            _check_member(archive, member, names.get(member, member), name)
+            sheet = names.get(member, member)
+            if _check_member(archive, member, sheet, name):
+                unsaved.add(sheet)
+    return unsaved
 
 
-def _check_member(archive: zipfile.ZipFile, member: str, sheet: str, name: str) -> None:
-    if not any(SUSPECT.search(piece) for piece in _pieces(archive, member)):
-        return  # no cell past column Z or row 99,999: the span is at most 2.6 million cells
+def _check_member(archive: zipfile.ZipFile, member: str, sheet: str, name: str) -> bool:
+    suspect = unsaved = False
+    for piece in _pieces(archive, member):
+        suspect = suspect or SUSPECT.search(piece) is not None
+        formulas = b"<f>" in piece or b"<f " in piece or b":f>" in piece or b":f " in piece  # fast: no regex
+        unsaved = unsaved or (formulas and UNSAVED.search(piece) is not None)
+    if not suspect:
+        return unsaved  # no cell past column Z or row 99,999: the span is at most 2.6 million cells
     rows = columns = cells = 0
     for piece, limit in _pieces(archive, member, limits=True):
         found_rows, found_columns, found_cells = _references(piece, limit)
@@ -45,6 +59,17 @@ def _check_member(archive: zipfile.ZipFile, member: str, sheet: str, name: str) 
             f"{name}, sheet {sheet!r}: refused: its cells reach {column_letter(columns - 1)}{rows} (a span of "
             f"{span:,} cells) but it holds {cells:,}; delete the stray cells far from the table and save it again"
         )
+    return unsaved
+
+
+def unsaved_formulas(archive: zipfile.ZipFile, sheet: str, limit: int = 5) -> tuple[list[str], int]:
+    """(the first ``limit`` references, how many) of the cells of ``sheet`` that hold a formula with
+    no saved value."""
+    member = next((m for m, n in _sheet_names(archive).items() if n == sheet), None)
+    if member is None:
+        return [], 0
+    found = [m.group(1).decode() for m in UNSAVED_CELL.finditer(archive.read(member))]
+    return found[:limit], len(found)
 
 
 def _pieces(archive: zipfile.ZipFile, member: str, limits: bool = False) -> Iterator:

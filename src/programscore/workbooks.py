@@ -29,8 +29,9 @@ MAX_RATIO = 200  # XML compresses well, but not 200:1 over megabytes
 Loader = Callable[[str], tuple[pd.DataFrame, dict]]
 
 
-def check_zip(data: bytes, name: str) -> None:
-    """Refuse a zip bomb before anything is inflated: sizes and ratios come from the central directory."""
+def check_zip(data: bytes, name: str) -> set[str]:
+    """Refuse a zip bomb before anything is inflated (sizes and ratios come from the central
+    directory), and a sheet spanning an absurd area; returns the sheets with unsaved formulas."""
     import zipfile
     import zlib
 
@@ -55,7 +56,8 @@ def check_zip(data: bytes, name: str) -> None:
     from .sheet_extent import check_extent
 
     with contextlib.suppress(zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        check_extent(archive, name)  # a damaged member is skipped: the reader names the damage
+        return check_extent(archive, name)  # a damaged member is skipped: the reader names the damage
+    return set()
 
 
 def read_workbook(
@@ -64,8 +66,7 @@ def read_workbook(
     """The table of a workbook's sheet: the one named, else the first that holds a table, or, given a
     profile (a ``Profile`` or what ``load_profile`` takes) and several sheets, the one whose headers
     match most of its criteria."""
-    if data.startswith(ZIP):
-        check_zip(data, name)
+    unsaved = check_zip(data, name) if data.startswith(ZIP) else set()
     every, hidden, load = _open_workbook(data, name)
     if sheet is not None and sheet not in every:
         listed = ", ".join(repr(n) for n in every)
@@ -76,6 +77,8 @@ def read_workbook(
         frame = _best_sheet(names, load, header_row, name, profile)
     else:
         frame = _first_table(names, load, sheet, header_row, name)
+    if frame.attrs["sheet"] in unsaved:
+        frame.attrs["notices"].append(_unsaved_notice(data, frame.attrs["sheet"]))
     if skipped and sheet is None:
         listed = ", ".join(repr(n) for n in skipped)
         frame.attrs["notices"].append(f"left out hidden sheet(s) {listed}; name one with --sheet to read it")
@@ -84,6 +87,19 @@ def read_workbook(
 
         state_currencies(frame, data, frame.attrs["sheet"])
     return frame
+
+
+def _unsaved_notice(data: bytes, sheet: str) -> str:
+    import zipfile
+
+    from .sheet_extent import unsaved_formulas
+
+    cells, count = unsaved_formulas(zipfile.ZipFile(io.BytesIO(data)), sheet)
+    listed = ", ".join(cells) + (f" and {count - len(cells)} more" if count > len(cells) else "")
+    return (
+        f"warning: {count} cell(s) ({listed}) hold a formula without a saved value and are read as blank: "
+        "open the file in a spreadsheet program and save it"
+    )
 
 
 def _first_table(names: list[str], load: Loader, sheet: str | None, header_row: int | None, name: str) -> pd.DataFrame:
