@@ -263,3 +263,16 @@ def test_the_readme_transcript_is_what_the_session_prints(tmp_path, monkeypatch)
     shown = readme[readme.index("```toml\n# Weights elicited") + len("```toml\n") :]
     shown = [line for line in shown[: shown.index("```\n")].splitlines() if line != "..."]
     assert [text.index(line) for line in shown] == sorted(text.index(line) for line in shown)  # in order, all there
+
+
+def test_a_criterion_without_a_column_is_not_asked_and_weighs_nothing(tmp_path):
+    sheet = tmp_path / "no-employment.csv"
+    lines = Path(CSV).read_text(encoding="utf-8").splitlines()
+    sheet.write_text("\n".join(line.rsplit(",", 1)[0] for line in lines) + "\n", encoding="utf-8")
+    result = run("elicit", sheet, "-o", tmp_path / "mine.toml", input="cost\n90\n80\n20\n30\n")
+    assert result.exit_code == 0, result.output
+    assert "note: employment: the sheet has no column for it\n" in result.stderr
+    assert "employment      0.0%      not asked" in result.output
+    written = ps.load_profile(tmp_path / "mine.toml")
+    assert written.criterion("employment").weight == 0
+    assert "# note: employment: the sheet has no column for it" in (tmp_path / "mine.toml").read_text()

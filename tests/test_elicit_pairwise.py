@@ -182,3 +182,15 @@ def test_answers_from_hidden_weights_recover_them_within_the_tolerance(width, re
         true_u = rho_to_u(worth[s.key] / worth["cost"])
         found_u = rho_to_u(found[s.key] * s.span / (found["cost"] * reference.span))
         assert abs(found_u - true_u) <= TOLERANCE + 0.005  # amounts are asked to 3 significant figures
+
+
+def test_money_that_is_better_higher_is_not_a_price():
+    salary = Swing("salary", "Median salary", "money", "higher", 30_000, 50_000, 1.0)
+    length = Swing("length", "Length", "duration", "lower", 24, 12, 1.0)
+    assert ps.elicit.choose_reference([salary, length]) is salary  # the first on a scale, no cost here
+    ask = Recorder(["n", "n", "n", "n"])
+    ps.elicit.run("pairwise", [salary, length], ask)
+    assert ask.asked[1] == (
+        "[length 2] Would you take a programme that has Median salary £10,000 lower if it is 12 months "
+        "shorter (12 months instead of 24 months)?"
+    )

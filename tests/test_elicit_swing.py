@@ -185,3 +185,24 @@ def test_whole_number_ratings_are_reproduced_by_the_weights(criteria):
 
 def test_readme_promise_ps_elicit_is_importable():
     assert Path(ps.elicit.__file__).parent.name == "elicit"
+
+
+def test_one_criterion_that_varies_takes_the_whole_weight_without_questions():
+    only = ps.elicit.Swing("cost", "Cost", "money", "lower", 100.0, 0.0, 1.0)
+    result = ps.elicit.run("swing", [only], lambda question: pytest.fail("asked"))
+    assert result.weights == {"cost": 1.0} and result.record == []
+
+
+def test_ahp_refuses_more_criteria_than_the_random_indices_before_asking():
+    swings = [ps.elicit.Swing(f"c{i}", f"C{i}", "number", "higher", 0.0, 1.0, 1.0) for i in range(16)]
+    with pytest.raises(ps.elicit.ElicitError, match="random indices go up to 15 criteria; this profile has 16"):
+        ps.elicit.run("ahp", swings, lambda question: pytest.fail("asked"))
+
+
+def test_a_topsis_profile_is_told_the_weights_are_for_a_weighted_sum():
+    profile = ps.load_profile("article").with_changes(method="topsis")
+    notes = ps.elicit.setup(ps.read_sheet("data/programmes.csv"), profile).notes
+    assert notes == [
+        "the weights are worked out for a weighted sum of linear values; this profile's method is topsis, "
+        "which uses weights differently, so rankings follow the answers less exactly"
+    ]

@@ -57,8 +57,16 @@ def setup(
     """The swings of ``sheet`` (the programmes the profile ranks: after its limits and ``where``), or
     without a sheet the profile's anchors."""
     loaded = load_profile(profile)
+    method_note = []
+    if loaded.method != "weighted-sum":
+        method_note = [
+            f"the weights are worked out for a weighted sum of linear values; this profile's method is "
+            f"{loaded.method}, which uses weights differently, so rankings follow the answers less exactly"
+        ]
     if sheet is None:
-        return Setup(loaded, anchor_swings(loaded), ["no sheet: each criterion between the profile's anchors"])
+        return Setup(
+            loaded, anchor_swings(loaded), [*method_note, "no sheet: each criterion between the profile's anchors"]
+        )
     from ..scoring import score
 
     ranking = score(sheet, loaded, where=where, join=join)
@@ -66,5 +74,5 @@ def setup(
     values = ranking.values.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
     swings, notes = sheet_swings(values, ranking.profile)
     dropped = [c.key for c in loaded.criteria if c.key not in keys]
-    notes += [f"{key}: the sheet has no column for it" for key in dropped]
+    notes += [f"{key}: the sheet has no column for it" for key in dropped] + method_note
     return Setup(loaded, swings, notes, ranking)

@@ -89,7 +89,7 @@ def rating_intro(first: Swing) -> str:
 
 def tradeoff_question(reference: Swing, other: Swing, offer: Offer, number: int) -> Question:
     gain = _change(other, offer.delta, better=True, whole=offer.whole)
-    if reference.kind == "money" and reference.better == "lower":
+    if is_price(reference):
         amount = delta_text(offer.reference_delta, "money", reference.currency)
         text = f"Would you pay {amount} more for a programme that {gain}?"
     else:
@@ -103,6 +103,11 @@ def tradeoff_question(reference: Swing, other: Swing, offer: Offer, number: int)
         prompt="  y (yes), n (no) or = (either)",
         read=_yes_no,
     )
+
+
+def is_price(s: Swing) -> bool:
+    """A cost: the trade-offs are asked as "would you pay ... more"."""
+    return s.kind == "money" and s.better == "lower"
 
 
 def _yes_no(answer: Any) -> str:
@@ -136,7 +141,7 @@ def _change(s: Swing, amount: float, better: bool, whole: bool) -> str:
         phrase = f"is {size} {'closer to' if better else 'farther from'} the target of {s.value(s.target)}"  # type: ignore[arg-type]
     else:
         up = (s.better == "higher") == better
-        if s.kind == "money":
+        if s.kind == "money" and s.better == "lower":
             phrase = f"costs {size} {'more' if up else 'less'}"
         elif s.kind == "duration":
             phrase = f"is {size} {'longer' if up else 'shorter'}"

@@ -12,7 +12,7 @@ import numpy as np
 
 from ..errors import ProgramscoreError
 from . import questions
-from .ahp import CONSISTENT_ENOUGH, ahp, most_inconsistent, scale_text
+from .ahp import CONSISTENT_ENOUGH, RANDOM_INDEX, ahp, most_inconsistent, scale_text
 from .pairwise import QUESTIONS_PER_PAIR, Bisection, pairwise
 from .questions import Question
 from .ranges import Swing
@@ -91,7 +91,7 @@ def _swing(swings: list[Swing], ask: Ask, say: Say) -> Elicitation:
 
 
 def choose_reference(swings: list[Swing]) -> Swing:
-    """The criterion the trade-offs are measured in: money if the profile scores it, else the first
+    """The criterion the trade-offs are measured in: a cost if the profile scores one, else the first
     criterion that can be split (a yes/no one cannot)."""
     continuous = [s for s in swings if not s.discrete]
     if not continuous:
@@ -99,7 +99,7 @@ def choose_reference(swings: list[Swing]) -> Swing:
             "trade-off questions need a criterion measured on a scale (money, length, a rating...); "
             "every criterion here is yes/no: use --method swing or ahp"
         )
-    return next((s for s in continuous if s.kind == "money"), continuous[0])
+    return next((s for s in continuous if questions.is_price(s)), continuous[0])
 
 
 def _pairwise(swings: list[Swing], ask: Ask, say: Say) -> Elicitation:
@@ -137,6 +137,7 @@ def _pairwise(swings: list[Swing], ask: Ask, say: Say) -> Elicitation:
 
 def _ahp(swings: list[Swing], ask: Ask, say: Say, revise: bool) -> Elicitation:
     n = len(swings)
+    _check_ahp_size(n)
     pairs = [(i, j) for i in range(n) for j in range(i + 1, n)]
     say(questions.SAATY_HELP)
     matrix = np.ones((n, n))
@@ -184,6 +185,14 @@ def _ahp(swings: list[Swing], ask: Ask, say: Say, revise: bool) -> Elicitation:
     return Elicitation("ahp", swings, weights, record, notes, consistency_ratio=ratio)
 
 
+def _check_ahp_size(n: int) -> None:
+    if n > len(RANDOM_INDEX):
+        raise ElicitError(
+            f"AHP compares every pair of criteria and Saaty's random indices go up to {len(RANDOM_INDEX)} "
+            f"criteria; this profile has {n} that vary: use --method swing or pairwise"
+        )
+
+
 def _ordered(weights: dict[str, float], swings: list[Swing]) -> dict[str, float]:
     return {s.key: weights[s.key] for s in swings}
 
@@ -221,6 +230,7 @@ def plan(method: str, swings: list[Swing]) -> str:
                      f"{(len(swings) - 1) * QUESTIONS_PER_PAIR} questions in all.")  # fmt: skip
         return "\n".join(lines)
     n = len(swings)
+    _check_ahp_size(n)
     total = n * (n - 1) // 2
     lines = [questions.SAATY_HELP, ""]
     number = 0
