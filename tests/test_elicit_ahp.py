@@ -147,3 +147,23 @@ def test_reordering_the_criteria_reorders_the_weights(hidden, rnd):
     shuffled, shuffled_cr = ps.elicit.ahp(a[np.ix_(order, order)])
     assert shuffled == pytest.approx(weights[order])
     assert shuffled_cr == pytest.approx(cr)
+
+
+def test_a_judgement_can_name_the_improvement_that_matters_more():
+    from programscore.elicit.questions import judgement_question
+
+    a = ps.elicit.Swing("job_support", "Support into a job", "rating", "higher", 2.0, 5.0, 0.6, scale_top=5.0)
+    b = ps.elicit.Swing("cost", "Tuition fees", "money", "lower", 71_100.0, 0.0, 1.0)
+    question = judgement_question(a, b, 1, 1)
+    assert question.text == (
+        "[1/1] Which improvement matters more to you, and how much?\n"
+        "  A  job_support: Support into a job from 2 up to 5 (of 5)\n"
+        "  B  cost: Tuition fees from £71,100 down to £0"
+    )
+    assert question.read("cost 5") == Fraction(1, 5)
+    assert question.read("job_support 3") == 3
+    assert question.read("1/7") == Fraction(1, 7)
+    with pytest.raises(ValueError, match="after a name, give how much more it matters: 1 to 9"):
+        question.read("cost 1/3")
+    with pytest.raises(ValueError, match="answer 1 to 9 if job_support matters more, 1/2 to 1/9 if cost does"):
+        question.read("a lot")

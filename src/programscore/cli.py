@@ -252,7 +252,9 @@ def explain(programme: str, other: str | None, **given: Any) -> None:
 @click.option("--answers", "answers_file", metavar="FILE", help="Replay the answers of a TOML or JSON file.")
 @click.option("--dry-run", is_flag=True, help="Print the questions and stop.")
 @click.option("-o", "--output", metavar="FILE", help="Write the profile with the new weights to FILE (TOML).")
-@click.option("--top", type=click.IntRange(min=1), default=5, show_default=True, help="Programmes shown after.")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=5, show_default=True, metavar="N", help="Programmes shown after."
+)
 @where_option
 @join_option
 @library_errors
