@@ -276,3 +276,24 @@ def test_a_criterion_without_a_column_is_not_asked_and_weighs_nothing(tmp_path):
     written = ps.load_profile(tmp_path / "mine.toml")
     assert written.criterion("employment").weight == 0
     assert "# note: employment: the sheet has no column for it" in (tmp_path / "mine.toml").read_text()
+
+
+def test_where_narrows_the_ranges_and_is_recorded(tmp_path):
+    result = run("elicit", CSV, "--where", "country = UK", "--dry-run")
+    assert result.exit_code == 0
+    assert "  4. cost: Tuition fees from £26,500 down to £8,400\n" in result.output  # the UK programmes' fees
+    out = tmp_path / "uk.toml"
+    result = run("elicit", CSV, "--where", "country = UK", "-o", out, input=SWING_INPUT)
+    assert result.exit_code == 0, result.output
+    assert "# rows kept only where: country = UK\n" in out.read_text()
+    assert "(11 programmes ranked)" in out.read_text()
+
+
+def test_the_answers_file_is_never_written_over(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(SWING_ANSWERS))
+    before = answers.read_text()
+    result = run("elicit", CSV, "--answers", answers, "-o", answers)
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {answers}: that is the input file; programscore never writes over its input\n"
+    assert answers.read_text() == before

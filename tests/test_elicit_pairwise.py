@@ -194,3 +194,16 @@ def test_money_that_is_better_higher_is_not_a_price():
         "[length 2] Would you take a programme that has Median salary £10,000 lower if it is 12 months "
         "shorter (12 months instead of 24 months)?"
     )
+
+
+def test_answers_at_the_end_of_the_scale_are_said_to_be_a_bound(sheet):
+    setup = ps.elicit.setup(sheet, profile("cost", "placement", "length"))
+    result = ps.elicit.run("pairwise", setup.swings, Recorder(["y"] * 4 + ["n"] * 4))
+    assert result.notes == [
+        "placement: £640,000 of cost is worth placement no to yes; w_placement / w_cost = 16",
+        "placement: every answer put its improvement at more than 8 times the whole of cost's; "
+        "the weight takes the middle of the last interval, 16 times",
+        "length: £2,500 of cost is worth 12 months of length; w_length / w_cost = 0.0625",
+        "length: every answer put its improvement at less than 0.125 times the whole of cost's; "
+        "the weight takes the middle of the last interval, 0.0625 times",
+    ]

@@ -13,7 +13,7 @@ import numpy as np
 from ..errors import ProgramscoreError
 from . import questions
 from .ahp import CONSISTENT_ENOUGH, RANDOM_INDEX, ahp, most_inconsistent, scale_text
-from .pairwise import QUESTIONS_PER_PAIR, Bisection, pairwise
+from .pairwise import QUESTIONS_PER_PAIR, Bisection, pairwise, u_to_rho
 from .questions import Question
 from .ranges import Swing
 from .swing import swing
@@ -131,6 +131,14 @@ def _pairwise(swings: list[Swing], ask: Ask, say: Say) -> Elicitation:
             f"{other.key}: {questions.indifference_text(reference, other, given, taken)}; "
             f"w_{other.key} / w_{reference.key} = {bisection.weight_ratio:.3g}"
         )
+        if bisection.high >= 2 or bisection.low <= 0:
+            bound = (
+                f"more than {u_to_rho(bisection.low):.3g}" if bisection.high >= 2 else f"less than {bisection.high:.3g}"
+            )
+            notes.append(
+                f"{other.key}: every answer put its improvement at {bound} times the whole of {reference.key}'s; "
+                f"the weight takes the middle of the last interval, {bisection.rho:.3g} times"
+            )
     weights = pairwise(ratios, [s.key for s in swings])
     return Elicitation("pairwise", swings, weights, record, notes, reference=reference.key)
 
