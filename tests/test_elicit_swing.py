@@ -206,3 +206,31 @@ def test_a_topsis_profile_is_told_the_weights_are_for_a_weighted_sum():
         "the weights are worked out for a weighted sum of linear values; this profile's method is topsis, "
         "which uses weights differently, so rankings follow the answers less exactly"
     ]
+
+
+def test_one_anchor_bounds_its_own_side_only(small_sheet):
+    # job support best = 4 (higher is better): 4 and 5 both score 1, so the improvement stops at 4;
+    # the worst end is the sheet's (2)
+    swing = next(s for s in ps.elicit.setup(small_sheet, small_profile(best=4)).swings if s.key == "job_support")
+    assert (swing.worst, swing.best, swing.span) == (2, 4, 1.0)
+    swing = next(s for s in ps.elicit.setup(small_sheet, small_profile(worst=1)).swings if s.key == "job_support")
+    assert (swing.worst, swing.best, swing.span) == (2, 5, pytest.approx(0.75))
+
+
+SETUP = {}
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.floats(0.01, 1.0), min_size=6, max_size=6))
+def test_a_session_answered_from_hidden_weights_writes_them(hidden):
+    if not SETUP:
+        SETUP["article"] = ps.elicit.setup(ps.read_sheet("data/programmes.csv"), "article")
+    setup = SETUP["article"]
+    weights = dict(zip([s.key for s in setup.swings], np.array(hidden) / sum(hidden), strict=True))
+    worth = {s.key: weights[s.key] * s.span for s in setup.swings}
+    first = max(worth, key=worth.get)
+    answers = {"first": first, "ratings": {k: 100 * v / worth[first] for k, v in worth.items() if k != first}}
+    result = ps.elicit.run("swing", setup.swings, ps.elicit.Replay(answers))
+    written = ps.elicit.elicited_profile(setup.profile, result)
+    # the file holds 4 decimals (each within 5e-5; their sum, which the loader divides by, within 3e-4 of 1)
+    assert written.weights == pytest.approx(weights, abs=4e-4)
