@@ -61,12 +61,12 @@ def rating_question(swing: Swing, first: Swing) -> Question:
         value = _number(answer)
         if value is None:
             raise ValueError("answer with a number from 0 to 100")
-        if value > 100:
+        if value > 100 + 1e-9:  # a computed 100.00000000000001 is 100
             raise ValueError(f"{value:g} is above 100: then this improvement would come before {first.key}; "
                              "answer from 0 to 100")  # fmt: skip
         if value < 0:
             raise ValueError(f"{value:g} is below 0: answer from 0 to 100")
-        return value
+        return min(value, 100.0)
 
     return Question(
         id=f"ratings.{swing.key}",
