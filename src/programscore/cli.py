@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import signal
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -344,10 +343,10 @@ def profile_show(name_or_file: str, as_toml: bool) -> None:
 
     loaded = load_profile(name_or_file)
     click.echo(loaded.to_toml() if as_toml else describe_profile(loaded), nl=not as_toml)
-    if not as_toml and Path(name_or_file).is_file():
+    if not as_toml:
         from .elicit.record import recorded_elicitation
 
-        record = recorded_elicitation(Path(name_or_file).read_text(encoding="utf-8-sig"))
+        record = recorded_elicitation(name_or_file)  # a profile written by `programscore elicit`
         if record:
             click.echo("\n" + "\n".join(record))
 

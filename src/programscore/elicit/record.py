@@ -4,6 +4,7 @@ record the method, every question and answer, and the weights; and reading that 
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 from ..profiles import Profile
 from .session import Elicitation
@@ -49,8 +50,20 @@ def profile_text(profile: Profile, elicitation: Elicitation, context: list[str] 
     return "\n".join(comment) + "\n\n" + profile.to_toml()
 
 
-def recorded_elicitation(text: str) -> list[str] | None:
-    """The record at the top of a profile written by ``programscore elicit`` (None for other files)."""
+def recorded_elicitation(profile: str | Path) -> list[str] | None:
+    """The record at the top of a profile file written by ``programscore elicit`` (None for a built-in
+    profile's name or any other file)."""
+    path = Path(profile)
+    if not path.is_file():
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return read_record(text)
+
+
+def read_record(text: str) -> list[str] | None:
     lines = text.splitlines()
     if not lines or not lines[0].startswith(f"# {MARK}"):
         return None
