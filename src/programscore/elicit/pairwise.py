@@ -90,7 +90,10 @@ class Bisection:
     def offer(self, u: float) -> Offer:
         """The question at ``u``, its amounts rounded to 3 significant figures (and u moved to match)."""
         ref_width, width = self.reference.width, self.other.width
-        if u <= 1:
+        if u == 1:  # both whole, as the sheet has them
+            reference_delta, delta = ref_width, width
+            whole, beyond = True, False
+        elif u < 1:
             reference_delta, delta = round_significant(u * ref_width), width
             whole, beyond = True, False
         elif self.other.discrete:
