@@ -41,10 +41,14 @@ _EXPORTS = {
     "DataError": "errors",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+_SUBPACKAGES = ("elicit",)  # ps.elicit.swing(...), ps.elicit.ahp(...)
+
+__all__ = [*sorted(_EXPORTS), *_SUBPACKAGES, "__version__"]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBPACKAGES:
+        return importlib.import_module(f".{name}", __name__)
     if name in _EXPORTS:
         value = getattr(importlib.import_module(f".{_EXPORTS[name]}", __name__), name)
         globals()[name] = value

@@ -242,6 +242,67 @@ def explain(programme: str, other: str | None, **given: Any) -> None:
 
 
 @main.command()
+@click.argument("input", required=False, type=click.Path(allow_dash=True))
+@click.option("--sheet", metavar="NAME", help="Workbook sheet to read (default: the one whose headers match best).")
+@click.option(
+    "--header-row", type=click.IntRange(min=1), metavar="N", help="Row number of the header (default: found)."
+)
+@click.option("--encoding", metavar="NAME", help="Text encoding of a CSV/TSV file (default: detected).")
+@profile_option
+@click.option("--method", "-m", type=click.Choice(["swing", "pairwise", "ahp"]),
+              help="swing (default): rate each improvement against the one taken first; pairwise: trade-offs "
+              "bisected to indifference; ahp: Saaty's 1-9 comparisons.")
+@click.option("--answers", "answers_file", metavar="FILE", help="Replay the answers of a TOML or JSON file.")
+@click.option("--dry-run", is_flag=True, help="Print the questions and stop.")
+@click.option("-o", "--output", metavar="FILE", help="Write the profile with the new weights to FILE (TOML).")
+@click.option(
+    "--top", type=click.IntRange(min=1), default=5, show_default=True, metavar="N", help="Programmes shown after."
+)
+@where_option
+@join_option
+@library_errors
+def elicit(
+    input: str | None,
+    sheet: str | None,
+    header_row: int | None,
+    encoding: str | None,
+    profile: str,
+    method: str | None,
+    answers_file: str | None,
+    dry_run: bool,
+    output: str | None,
+    top: int,
+    where: tuple[str, ...],
+    join_file: str | None,
+    join_on: tuple[str, ...],
+) -> None:
+    """Find weights by answering questions about the improvements INPUT offers, and write them as a
+    profile whose comments record the questions and answers; then show the first programmes with them.
+
+    Example:
+
+    \b
+        programscore elicit data/programmes.csv -o my-profile.toml
+        programscore elicit data/programmes.csv --method ahp --dry-run
+        programscore elicit data/programmes.csv --method pairwise --answers answers.toml -o my-profile.toml
+    """
+    from .elicit.terminal import elicit as elicit_weights
+
+    if output is None and not dry_run:
+        raise click.UsageError("give -o FILE, where the profile is written (or --dry-run to see the questions)")
+    if output == "-":
+        raise click.UsageError("-o needs a file name: the terminal shows the questions")
+    if input == "-" and answers_file is None and not dry_run:
+        raise click.UsageError("the answers are typed on standard input: give INPUT as a file, or --answers FILE")
+    join = join_spec(join_file, join_on)
+    if input is None and (where or join is not None):
+        raise click.UsageError("--where and --join need INPUT")
+    read_sheet = None if input is None else read(input, sheet, header_row, encoding, profile)
+    with where_usage(where), join_usage(join):
+        elicit_weights(read_sheet, input, profile, method, answers_file, dry_run, output, top, where, join)
+
+
+@main.command()
 @library_errors
 def profiles() -> None:
     """List the built-in profiles.
@@ -286,6 +347,12 @@ def profile_show(name_or_file: str, as_toml: bool) -> None:
 
     loaded = load_profile(name_or_file)
     click.echo(loaded.to_toml() if as_toml else describe_profile(loaded), nl=not as_toml)
+    if not as_toml:
+        from .elicit.record import recorded_elicitation
+
+        record = recorded_elicitation(name_or_file)  # a profile written by `programscore elicit`
+        if record:
+            click.echo("\n" + "\n".join(record))
 
 
 @main.command()
