@@ -197,7 +197,7 @@ def test_profile_show_displays_the_record(tmp_path):
          + "".join(f"{k} = ['n', 'n', 'n', 'n']\n" for k in ("employment", "length", "industry_links", "placement")), 1,
          "Error: ANSWERS: answers not used by any question: tradeoffs.job_support (1 more)"),
         (["-o", "OUT", "--answers", "ANSWERS"], "not toml", 1, "Error: ANSWERS: not valid TOML: "),
-        (["-o", CSV, "--answers", "ANSWERS"], None, 1, f"Error: {CSV}: that is the input file; programscore never writes over its input"),
+        (["-o", CSV, "--answers", "ANSWERS"], None, 1, f"Error: {CSV}: that is the input file; programscore never writes over a file it reads"),
     ],
 )  # fmt: skip
 def test_errors_are_one_line_and_write_nothing(tmp_path, args, answers, code, message):
@@ -295,5 +295,5 @@ def test_the_answers_file_is_never_written_over(tmp_path):
     before = answers.read_text()
     result = run("elicit", CSV, "--answers", answers, "-o", answers)
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {answers}: that is the input file; programscore never writes over its input\n"
+    assert result.stderr == f"Error: {answers}: that is the input file; programscore never writes over a file it reads\n"
     assert answers.read_text() == before
