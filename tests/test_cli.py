@@ -117,7 +117,9 @@ def test_weights_and_method_options():
          "(or give the path of a .toml file)\n"),
         (["score", XLSX_PATH, "--sheet", "Sheet9"], 1,
          "Error: data/programmes.xlsx: no sheet 'Sheet9'; the sheets are 'Programmes'\n"),
-        (["explain", CSV_PATH, "Oxbridge"], 1, "Error: no programme called 'Oxbridge'\n"),
+        (["explain", CSV_PATH, "Oxbridge"], 1,
+         "Error: no programme called 'Oxbridge'; did you mean 'MSc Financial Data Science, Ironbridge University'?\n"),
+        (["explain", CSV_PATH, "Zzyzx"], 1, "Error: no programme called 'Zzyzx'\n"),
     ],
 )  # fmt: skip
 def test_errors(args, code, message):

@@ -221,5 +221,5 @@ def test_streamed_export_in_pieces_matches_the_rendered_one(tmp_path, monkeypatc
     out = tmp_path / f"ranked.{fmt}"
     result.write(str(out))
     rendered = result.render(fmt)
-    assert out.read_bytes() == rendered
-    assert rendered.count(b"\n") == len(result.names) + 1  # one header
+    assert out.read_text(encoding="utf-8") == rendered
+    assert rendered.count("\n") == len(result.names) + 1  # one header

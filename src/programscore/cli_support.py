@@ -238,6 +238,8 @@ def scored(
     check_weight_keys(overrides, loaded)
     if order is not None and overrides:
         raise click.UsageError("give -w weights or --rank, not both")
+    if order is not None:
+        check_order_keys(order, loaded)
     join = join_spec(join_file, join_on)
     sheet_read = read(input, sheet, header_row, encoding, loaded)
     with where_usage(where), join_usage(join):
@@ -294,7 +296,26 @@ def check_weight_keys(weights: dict[str, float], profile: Any) -> None:
             )
 
 
-def emit(data: bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: list[str]) -> None:
+def check_order_keys(order: str, profile: Any) -> None:
+    """An order that cannot be read, or names a criterion the profile lacks, is a usage error (exit 2),
+    as an unknown key of -w is."""
+    from .errors import ProfileError, suggest
+    from .order import rank_groups
+
+    try:
+        named = [key for group in rank_groups(order) for key in group]
+    except ProfileError as exc:
+        raise click.BadParameter(str(exc).removeprefix("rank: "), param_hint="--rank") from None
+    for key in named:
+        if key not in profile.keys:
+            raise click.BadParameter(
+                f"the order names {key!r}, which is not a criterion{suggest(key, profile.keys)}; "
+                f"the criteria are {', '.join(profile.keys)}",
+                param_hint="--rank",
+            )
+
+
+def emit(data: str | bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: list[str]) -> None:
     """Write a report (bytes, or a function that writes it into a stream) to a file or standard output."""
     from .reports import FORMATS, write_output
 

@@ -39,6 +39,18 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     return f"{value:,.6g}"
 
 
+def closest_names(name: str, names: list[str], limit: int = 5) -> list[str]:
+    """The names most like ``name`` (a misspelt part of one, such as ``Kinsgate``, finds it), best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(name, names, scorer=fuzz.partial_ratio, processor=utils.default_process,
+                            limit=limit, score_cutoff=80)  # fmt: skip
+    if not found:
+        return []
+    best = found[0][1]
+    return [match for match, similarity, _ in found if similarity >= best - 15]
+
+
 @dataclass
 class Ranking:
     """A scored sheet: ranked programmes, excluded ones with reasons, cell issues and the profile."""
@@ -160,10 +172,8 @@ class Ranking:
                 listed = "; ".join(f"{n} (row {self._row_of(p, i)})" for p, i, n in found[:10])
                 raise ProgramscoreError(f"{name!r} matches {len(found)} programmes: {listed}")
         everyone = [str(n) for _, names in pools for n in names]
-        import difflib
-
-        close = difflib.get_close_matches(name, everyone, n=3, cutoff=0.4)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        close = closest_names(name, everyone)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         if self.filtered is not None and self.filtered.left_out:
             hint += f" ({self.filtered.summary()})"
         raise ProgramscoreError(f"no programme called {name!r}{hint}")
@@ -242,12 +252,18 @@ class Ranking:
         return analyse(self, samples=samples, spread=spread, seed=seed, top=top, reversal=reversal, progress=progress)
 
     def render(
-        self, format: str = "table", top: int | None = None, tablefmt: str = "simple", escape: bool = True
-    ) -> bytes:
-        """The report in one of ``reports.FORMATS`` as bytes."""
-        from .reports import Options, render
+        self,
+        format: str = "table",
+        top: int | None = None,
+        tablefmt: str = "simple",
+        escape: bool = True,
+        width: int | None = None,
+    ) -> str | bytes:
+        """The report in one of ``reports.FORMATS``: text (``str``) for the text formats, ``bytes``
+        for the workbook. ``width`` fits the table to that many characters (default: all columns)."""
+        from .reports import Options, render_text
 
-        return render(self, format, Options(top=top, tablefmt=tablefmt, escape=escape))
+        return render_text(self, format, Options(top=top, tablefmt=tablefmt, escape=escape, width=width))
 
     def write(self, path: str, format: str | None = None, **options: Any) -> None:
         """Write a report; the format comes from the file's extension unless given."""

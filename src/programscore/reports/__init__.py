@@ -31,6 +31,7 @@ class Options:
     tablefmt: str = "simple"
     escape: bool = True
     sensitivity: Sensitivity | None = None  # when set, reports show the sensitivity analysis
+    width: int | None = None  # the text table fits this many characters; None: every column, in full
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ def choose_format(output: str | None, fmt: str | None) -> str:
 
 
 def write_output(
-    data: bytes | Callable[[BinaryIO], None], output: str | None, protect: list[str] | None = None
+    data: str | bytes | Callable[[BinaryIO], None], output: str | None, protect: list[str] | None = None
 ) -> None:
     """Write ``data`` (bytes, or a function that writes into a binary stream) to ``output`` (``None``
     or ``-``: standard output) atomically."""
@@ -135,6 +136,7 @@ def write_output(
         raise ProgramscoreError(f"{output}: the folder {str(folder)!r} does not exist")
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     try:
+        os.chmod(temporary, _output_mode(target))  # mkstemp makes the file private (0600)
         with os.fdopen(handle, "wb") as stream:
             _write(data, stream)
             stream.flush()
@@ -147,9 +149,25 @@ def write_output(
         raise
 
 
-def _write(data: bytes | Callable[[BinaryIO], None], stream: BinaryIO) -> None:
+def _output_mode(target: Path) -> int:
+    """The permissions a file written in place would get: those of the file it replaces, or
+    0666 less the process's umask for a new one (as ``open`` gives)."""
+    import stat
+
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        pass
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _write(data: str | bytes | Callable[[BinaryIO], None], stream: BinaryIO) -> None:
     if callable(data):
         data(stream)
+    elif isinstance(data, str):
+        stream.write(data.encode("utf-8"))
     else:
         stream.write(data)
 
@@ -167,4 +185,15 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def render(result: Ranking, fmt: str, options: Options | None = None) -> bytes:
+    """The report as bytes (UTF-8 text, or the workbook)."""
     return FORMATS[fmt].render(result, options or Options())
+
+
+def render_text(result: Ranking, fmt: str, options: Options | None = None) -> str | bytes:
+    """The report as text (``str``) for the text formats, ``bytes`` for a binary one (the workbook)."""
+    if fmt not in FORMATS:
+        raise ProgramscoreError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")
+    output = _load(FORMATS[fmt].renderer)(result, options or Options())
+    if FORMATS[fmt].binary:
+        return bytes(output)
+    return output.decode("utf-8") if isinstance(output, bytes) else output
