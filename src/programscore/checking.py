@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from .filters import Filtered
-from .issues import describe, sheet_letter, sheet_rows, shorten
+from .issues import cell_text, describe, sheet_letter, sheet_rows, shorten
 from .joining import JoinReport, JoinSpec
 from .parsing import STATUSES
 from .profiles import Profile
@@ -170,7 +170,7 @@ def cell_readings(sheet: pd.DataFrame, profile: Profile, columns: dict[str, str]
             cell = parse(raw)
             reading = cell.note
             if reading is None and not np.isnan(cell.value):
-                reading = f"{format_value(cell.value, criterion, profile.currency.base)}, from {quote(str(raw))}"
+                reading = f"{format_value(cell.value, criterion, profile.currency.base)}, from {quote(cell_text(raw))}"
             records.append(
                 {
                     "key": criterion.key,

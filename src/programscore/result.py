@@ -14,8 +14,9 @@ from . import kernels
 from .errors import ProgramscoreError
 from .explanation import Comparison, Explanation
 from .filters import Filtered
-from .issues import issue_records
+from .issues import cell_text, issue_records
 from .joining import JoinReport
+from .parsing.text import months_text
 from .profiles import Criterion, Profile
 
 
@@ -27,7 +28,7 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     if kind == "money":
         return f"{value:,.0f} {base}"
     if kind == "duration":
-        return f"{value:.3g} months"
+        return months_text(value, ".3g")
     if kind == "percent":
         return f"{value * 100:.3g}%"
     if kind == "boolean":
@@ -206,7 +207,7 @@ class Ranking:
                     "key": key,
                     "label": criterion.label,
                     "column": self.columns.get(key),
-                    "raw": "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw),
+                    "raw": "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else cell_text(raw),
                     "value": format_value(value, criterion, self.profile.currency.base),
                     "normalised": self.normalised[key].iloc[position] if ranked else np.nan,
                     "weight": weights[key],

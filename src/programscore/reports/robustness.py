@@ -98,13 +98,17 @@ def markdown(analysis: Sensitivity, options: Options) -> str:
 
 
 def delimited(analysis: Sensitivity, options: Options, delimiter: str, out: BinaryIO | None = None) -> bytes:
-    from .text import escape_formulas, write_delimited
+    from .text import write_delimited
 
     frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
-    top = f"p_top{analysis.top}"
+    # the columns of the ranking's export first, in its order: rank, name, sheet row, score
     columns: dict[str, object] = {
-        top if name == "p_top" else str(name): frame[name].to_numpy() for name in frame.columns
+        "rank": frame["rank"].to_numpy(),
+        "name": frame["name"].to_numpy(),
+        "row": analysis.ranking.rows[: len(frame)],
+        "score": frame["score"].to_numpy(),
     }
-    if options.escape:
-        columns["name"] = escape_formulas(columns["name"])
-    return write_delimited(columns, delimiter, out)
+    for name in frame.columns:
+        if name not in columns:
+            columns[f"p_top{analysis.top}" if name == "p_top" else str(name)] = frame[name].to_numpy()
+    return write_delimited(columns, delimiter, out, escape=options.escape)

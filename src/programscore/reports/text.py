@@ -176,18 +176,20 @@ def write_delimited(
     delimiter: str,
     out: BinaryIO | None = None,
     rows: int | None = None,
+    escape: bool = False,
 ) -> bytes:
     """CSV/TSV through Arrow's writer: strings quoted, numbers as the shortest text that reads back
     the same, empty cells for missing values; far faster than pandas on numbers.
 
     ``columns`` are whole columns, or a function giving the columns of rows ``start`` to ``stop`` of
     ``rows`` (so a big export is built piece by piece). Written into ``out`` when given (and b""
-    returned), else returned."""
+    returned), else returned. Floats are rounded to ``SIGNIFICANT_DIGITS``; with ``escape``, every
+    header and text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
 
     if not callable(columns):
-        whole = _arrow_table(columns)
+        whole = _arrow_table(columns, escape)
         rows = whole.num_rows
 
         def part(start: int, stop: int):  # -> pyarrow.Table
@@ -196,7 +198,7 @@ def write_delimited(
         pieces = columns
 
         def part(start: int, stop: int):  # -> pyarrow.Table
-            return _arrow_table(pieces(start, stop))
+            return _arrow_table(pieces(start, stop), escape)
 
     if out is None:
         sink = pa.BufferOutputStream()
@@ -206,17 +208,44 @@ def write_delimited(
     return b""
 
 
-def _arrow_table(columns: dict[str, object]):  # -> pyarrow.Table
+SIGNIFICANT_DIGITS = 10  # what the data supports: no figure in a sheet is known to more
+
+
+def significant(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
+    """Floats rounded to ``digits`` significant digits, each the double nearest to its rounded decimal
+    (so the shortest text that reads back the same is that decimal: ``0.9529``, not
+    ``0.9529000000000001``). Whole columns at once; NaN and inf stay as they are, and so do numbers
+    too big (from 1e32) or too small (below 1e-22 they become 0) for an exact power of ten."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        exponent = np.floor(np.log10(np.abs(values)))
+    shift = np.where(np.isfinite(exponent), digits - 1 - exponent, 0.0)
+    scale = 10.0 ** np.minimum(np.abs(shift), 22)  # powers of ten up to 1e22 are exact doubles
+    with np.errstate(invalid="ignore", over="ignore"):
+        # one correctly rounded division (or product) by an exact power of ten: the nearest double
+        up = np.round(values * scale) / scale
+        down = np.round(values / scale) * scale
+    return np.where(shift >= 0, up, np.where(shift < -22, values, down))
+
+
+def _arrow_table(columns: dict[str, object], escape: bool = False):  # -> pyarrow.Table
     import pyarrow as pa
 
     arrays = {}
     for name, column in columns.items():
+        header = str(escape_formula(str(name)) if escape else name)
         if isinstance(column, pa.Array | pa.ChunkedArray):
-            arrays[str(name)] = column
+            array = column
+            if pa.types.is_floating(array.type):
+                array = pa.array(significant(array.to_numpy(zero_copy_only=False)), from_pandas=True)
         else:
             values = np.asarray(column)
+            if values.dtype.kind == "f":
+                values = significant(values.astype(np.float64, copy=False))
             kind = pa.large_string() if values.dtype == object else None
-            arrays[str(name)] = pa.array(values, kind, from_pandas=True)
+            array = pa.array(values, kind, from_pandas=True)
+        if escape and (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+            array = escape_formulas(array)
+        arrays[header] = array
     return pa.table(arrays)
 
 
@@ -266,16 +295,8 @@ def _delimited(result: Ranking, options: Options, delimiter: str, out: BinaryIO 
     if options.sensitivity is not None:
         return robustness.delimited(options.sensitivity, options, delimiter, out)
 
-    columns_of = export_pieces(result, options)
-
-    def piece(start: int, stop: int) -> dict[str, object]:
-        columns = columns_of(start, stop)
-        if options.escape:
-            for column in ("name", "dominated by"):
-                columns[column] = escape_formulas(columns[column])
-        return columns
-
-    return write_delimited(piece, delimiter, out, rows=top_rows(result, options))
+    pieces = export_pieces(result, options)
+    return write_delimited(pieces, delimiter, out, rows=top_rows(result, options), escape=options.escape)
 
 
 def csv(result: Ranking, options: Options) -> bytes:
