@@ -29,6 +29,7 @@ from .cli_support import (
     ranking_inputs,
     read,
     scored,
+    table_width,
     where_option,
     where_usage,
 )
@@ -67,6 +68,7 @@ def score(
     fmt: str | None,
     tablefmt: str,
     top: int | None,
+    width: int | None,
     no_escape: bool,
     **given: Any,
 ) -> None:
@@ -76,6 +78,7 @@ def score(
 
     \b
         programscore score data/programmes.xlsx --top 5
+        programscore score data/programmes.csv --width 80
         programscore score data/programmes.csv -w cost=4 --method topsis -o ranked.xlsx
         programscore score data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
         programscore score data/programmes.csv --by value --hide-dominated
@@ -93,7 +96,7 @@ def score(
         result = result.by_value()
     from .reports import FORMATS, Options
 
-    options = Options(top=top, tablefmt=tablefmt, escape=not no_escape)
+    options = Options(top=top, tablefmt=tablefmt, escape=not no_escape, width=table_width(width, output))
     emit(FORMATS[chosen].writer(result, options), output, chosen, protect=[given["input"]])
 
 

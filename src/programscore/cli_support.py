@@ -91,6 +91,13 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             ),
             click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N programmes."),
             click.option(
+                "--width",
+                type=click.IntRange(min=0),
+                metavar="N",
+                help="Fit the table to N characters (default: the terminal's width; every column, in full, "
+                "when the output is a file or a pipe; 0: every column).",
+            ),
+            click.option(
                 "--no-escape",
                 is_flag=True,
                 help="In CSV/TSV, do not prefix text starting with = + - @ with an apostrophe.",
@@ -313,6 +320,18 @@ def check_order_keys(order: str, profile: Any) -> None:
                 f"the criteria are {', '.join(profile.keys)}",
                 param_hint="--rank",
             )
+
+
+def table_width(width: int | None, output: str | None) -> int | None:
+    """The width the table is fitted to: --width, else the terminal's when standard output is one;
+    None (every column) for a file, a pipe, or --width 0."""
+    if width is not None:
+        return width or None
+    if (output is None or output == "-") and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def emit(data: str | bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: list[str]) -> None:

@@ -74,6 +74,8 @@ class Ranking:
     ranked_count: int | None = None  # programmes ranked, when this view shows only some of them
     filtered: Filtered | None = None  # what the row filters (where) kept and left out; None without filters
     joined: JoinReport | None = None  # what joining another table (--join) did; None without a join
+    hidden_dominated: int = 0  # dominated programmes this view leaves out (``without_dominated``)
+    ordered_by: str = "score"  # "score", or "value" for the value-for-money view (``by_value``)
 
     def __post_init__(self) -> None:
         if self.dominated_by is None:
@@ -151,7 +153,8 @@ class Ranking:
         )
 
     def without_dominated(self) -> Ranking:
-        return self.select(np.flatnonzero(~self.dominated))
+        kept = self.select(np.flatnonzero(~self.dominated))
+        return replace(kept, hidden_dominated=self.hidden_dominated + int(self.dominated.sum()))
 
     def by_value(self) -> Ranking:
         """Best value for money first (points per 1,000 of total cost); unknown costs last."""
@@ -159,7 +162,7 @@ class Ranking:
         if value is None:
             raise ProgramscoreError("the profile has no money criterion, so there is no value for money")
         order = np.lexsort((np.arange(len(value)), -np.nan_to_num(value, nan=-np.inf)))
-        return self.select(order)
+        return replace(self.select(order), ordered_by="value")
 
     def _find(self, name: str) -> tuple[str, int]:
         """('ranked' | 'excluded', position) of the programme called ``name``."""

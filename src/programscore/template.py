@@ -69,7 +69,7 @@ COSTS_COMMENT = """
 # earnings = 24000     # what you would earn in a year if you worked instead
 """
 
-TOTAL_COMMENT = """# total = true        # with [costs]: score fees + (living + earnings / 12) x months, not the fees alone
+TOTAL_COMMENT = """# total = true        # with [costs]: fees + (living + earnings / 12) x months, not fees alone
 """
 
 

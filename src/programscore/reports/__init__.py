@@ -66,7 +66,7 @@ def _load(spec: str) -> Callable:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", (".txt",), False, "aligned text table (tabulate; --fmt picks its style)", ".text:table"),
+        Format("table", (".txt",), False, "aligned text table (tabulate; --fmt picks its style)", ".terminal:table"),
         Format("csv", (".csv",), False, "comma-separated values", ".text:csv", ".text:write_csv"),
         Format("tsv", (".tsv", ".tab"), False, "tab-separated values", ".text:tsv", ".text:write_tsv"),
         Format(

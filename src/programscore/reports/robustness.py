@@ -4,11 +4,62 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:
+    from ..result import Ranking
     from ..sensitivity import Sensitivity
     from . import Options
+
+
+def verdict(result: Ranking) -> list[str]:
+    """The answer first: ``Best: <name> (91.5); next 87.9, 86.9``, and for weighted-sum (where the
+    stability of first place is closed-form, so cheap) how far one weight must move to change it.
+    Under --by value, the best value for money too."""
+    if len(result.names) == 0:
+        return []
+    order = np.argsort(result.ranks, kind="stable")
+    by_rank = result if (order == np.arange(len(order))).all() else result.select(order)
+    scores, ranks = by_rank.scores, by_rank.ranks
+    tied = int((ranks == ranks[0]).sum())
+    if tied > 1:
+        names = ", ".join(str(n) for n in by_rank.names[:tied])
+        line = f"Best (tied): {names} ({scores[0]:.1f})"
+    else:
+        line = f"Best: {by_rank.names[0]} ({scores[0]:.1f})"
+    following = scores[tied : tied + 2]
+    if len(following):
+        line += "; next " + ", ".join(f"{s:.1f}" for s in following)
+    lines = [line]
+    if result.method == "weighted-sum" and tied == 1 and len(scores) > 1:
+        lines.append(first_place_margin(by_rank))
+    if result.ordered_by == "value" and result.value_for_money is not None:
+        value = result.value_for_money[0]
+        if not np.isnan(value):
+            figure = "free" if np.isinf(value) else f"{value:.2f} points per 1,000"
+            lines.append(f"Best value for money: {result.names[0]} ({figure}; score {result.scores[0]:.1f})")
+    return lines
+
+
+def first_place_margin(ranking: Ranking) -> str:
+    """How far one weight can move (the others scaled in proportion) before first place changes:
+    the nearest end of the stability intervals, in percentage points."""
+    from ..sensitivity import stability_intervals
+
+    nearest = None
+    for s in stability_intervals(ranking):
+        for end, who in ((s.low, s.below), (s.high, s.above)):
+            if who is not None and (nearest is None or abs(end - s.share) < nearest[0]):
+                nearest = (abs(end - s.share), s, end, who)
+    if nearest is None:
+        return "First place holds whatever one weight is set to (the others scaled in proportion)."
+    move, s, end, who = nearest
+    direction = "down" if end < s.share else "up"
+    return (
+        f"First place holds unless a weight moves by more than {move * 100:.1f} points "
+        f"({s.key} {direction} from {s.share:.1%} to {end:.1%} puts {who} first)."
+    )
 
 
 def programmes_frame(analysis: Sensitivity, options: Options) -> pd.DataFrame:

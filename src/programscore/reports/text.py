@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import kernels
 from . import robustness
+from .plain import markdown_text
 
 if TYPE_CHECKING:
     from ..result import Ranking
@@ -54,6 +55,16 @@ def _per_1000(value: float) -> str:
     return "free" if np.isinf(value) else f"{value:.2f}"
 
 
+def shown_count(result: Ranking, shown: int) -> str:
+    """``21 ranked``, ``5 shown of 21 ranked``, ``7 shown of 21 ranked (14 dominated hidden)``."""
+    counted = f"{result.ranked_count} ranked"
+    if shown < result.ranked_count:
+        counted = f"{shown} shown of {counted}"
+    if result.hidden_dominated:
+        counted += f" ({result.hidden_dominated} dominated hidden)"
+    return counted
+
+
 def footer(result: Ranking, options: Options) -> list[str]:
     weights = ", ".join(f"{key} {share * 100:.3g}%" for key, share in result.profile.weights.items())
     shown = top_rows(result, options)
@@ -62,9 +73,7 @@ def footer(result: Ranking, options: Options) -> list[str]:
         lines.append(result.filtered.summary())
     if result.joined is not None:
         lines.append(result.joined.summary())
-    counted = f"{result.ranked_count} ranked"
-    if shown < result.ranked_count:
-        counted = f"{shown} of {result.ranked_count} ranked shown"
+    counted = shown_count(result, shown)
     errors = int((result.issues["severity"] == "error").sum())
     lines.append(
         f"{counted}, {len(result.excluded)} excluded, {len(result.issues)} cell issue(s) ({errors} error(s))"
@@ -89,13 +98,6 @@ def _tabulate(frame: pd.DataFrame, tablefmt: str) -> str:
         disable_numparse=text_columns,
         colalign=["right", "left"] + ["right"] * (len(frame.columns) - 2),
     )
-
-
-def table(result: Ranking, options: Options) -> str:
-    if options.sensitivity is not None:
-        return robustness.table(options.sensitivity, options)
-    body = _tabulate(points_frame(result, options), options.tablefmt)
-    return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
 
 def export_columns(result: Ranking, options: Options) -> dict[str, object]:
@@ -333,12 +335,19 @@ def markdown(result: Ranking, options: Options) -> str:
     if options.sensitivity is not None:
         return robustness.markdown(options.sensitivity, options)
     frame = points_frame(result, options).copy()
-    frame["name"] = frame["name"].map(lambda n: str(n).replace("|", "\\|"))
+    frame["name"] = frame["name"].map(markdown_text)
+    frame.columns = [markdown_text(c) for c in frame.columns]
     body = _tabulate(frame, "pipe")
-    lines = [f"# Ranking: profile {result.profile.name}", "", body, ""]
-    lines.extend(f"- {line}" for line in footer(result, options))
+    lines = [f"# Ranking: profile {markdown_text(result.profile.name)}", ""]
+    if result.profile.description:
+        lines += [markdown_text(result.profile.description), ""]
+    verdict = robustness.verdict(result)
+    if verdict:
+        lines += [*(markdown_text(line) for line in verdict), ""]
+    lines += [body, ""]
+    lines.extend(f"- {markdown_text(line)}" for line in footer(result, options))
     if len(result.excluded):
         lines += ["", "## Excluded", ""]
         for name, row, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False):
-            lines.append(f"- {name} (row {row}): {'; '.join(reasons)}")
+            lines.append(f"- {markdown_text(name)} (row {row}): {markdown_text('; '.join(reasons))}")
     return "\n".join(lines) + "\n"
