@@ -126,8 +126,10 @@ class Ranking:
     def table(self) -> pd.DataFrame:
         """rank, name, score, points per criterion, total cost, points per 1,000 and dominance; best first."""
         table = pd.DataFrame({"rank": self.ranks, "name": self.names, "score": self.scores})
+        taken = {"rank", "name", "score", "total_cost", "per_1000", "dominated_by"}
         for key in self.contributions.columns:
-            table[key] = self.contributions[key].to_numpy()
+            # a criterion keyed like a column of the table (``score``) must not replace that column
+            table[f"{key} points" if key in taken else key] = self.contributions[key].to_numpy()
         if self.total_cost is not None:
             table["total_cost"] = self.total_cost
             table["per_1000"] = self.value_for_money

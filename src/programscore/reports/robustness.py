@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
 import numpy as np
 import pandas as pd
+
+from .plain import markdown_text, one_line
 
 if TYPE_CHECKING:
     from ..result import Ranking
@@ -120,32 +123,40 @@ def _floatfmt(frame: pd.DataFrame) -> list[str]:
     return ["g", "", ".2f", ".3f", ".3f"] + ["g"] * (len(frame.columns) - 5)
 
 
-def table(analysis: Sensitivity, options: Options, tablefmt: str | None = None) -> str:
+def table(
+    analysis: Sensitivity, options: Options, tablefmt: str | None = None, clean: Callable[[object], str] = one_line
+) -> str:
+    """The sensitivity report as text; ``clean`` makes each piece of the data's text safe (one line
+    for a terminal, escaped for Markdown)."""
     from tabulate import tabulate
 
     fmt = tablefmt or options.tablefmt
     frame = programmes_frame(analysis, options)
+    frame["name"] = frame["name"].map(clean)
+    frame.columns = [clean(c) for c in frame.columns]
+    stability = stability_frame(analysis).map(clean)
+    stability.columns = [clean(c) for c in stability.columns]
     filtered = analysis.ranking.filtered
     parts = [
-        headline(analysis),
-        *([filtered.summary()] if filtered is not None else []),
+        clean(headline(analysis)),
+        *([clean(filtered.summary())] if filtered is not None else []),
         "",
         tabulate(frame, headers="keys", showindex=False, tablefmt=fmt, floatfmt=_floatfmt(frame),
-                 disable_numparse=[len(frame.columns) - 1]),
+                 disable_numparse=[1, len(frame.columns) - 1]),
         "",
-        f"How far each weight can move, the others scaled in proportion, before {analysis.ranking.names[0]} "
-        "loses first place:",
-        tabulate(stability_frame(analysis), headers="keys", showindex=False, tablefmt=fmt, disable_numparse=True),
+        clean(f"How far each weight can move, the others scaled in proportion, before {analysis.ranking.names[0]} "
+              "loses first place:"),
+        tabulate(stability, headers="keys", showindex=False, tablefmt=fmt, disable_numparse=True),
     ]  # fmt: skip
     reversal = reversal_lines(analysis)
     if reversal:
-        parts += ["", *reversal]
+        parts += ["", *(clean(line) for line in reversal)]
     return "\n".join(parts) + "\n"
 
 
 def markdown(analysis: Sensitivity, options: Options) -> str:
-    body = table(analysis, options, tablefmt="pipe")
-    return f"# Sensitivity: profile {analysis.ranking.profile.name}\n\n{body}"
+    body = table(analysis, options, tablefmt="pipe", clean=markdown_text)
+    return f"# Sensitivity: profile {markdown_text(analysis.ranking.profile.name)}\n\n{body}"
 
 
 def delimited(analysis: Sensitivity, options: Options, delimiter: str, out: BinaryIO | None = None) -> bytes:

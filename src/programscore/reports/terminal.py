@@ -74,8 +74,9 @@ def fit(frame: pd.DataFrame, result: Ranking, tablefmt: str, width: int | None) 
     from tabulate import multiline_formats
 
     multiline = tablefmt in multiline_formats
-    points = list(result.profile.keys)
-    weights = result.profile.weights
+    keys = result.profile.keys
+    points = list(frame.columns[3 : 3 + len(keys)])  # the criteria's columns follow rank, name and score
+    weights = dict(zip(points, (result.profile.weights[k] for k in keys), strict=True))
     # the criteria least weighted go first (later ones first among equals), then the cost columns
     droppable = sorted(points, key=lambda k: (weights[k], -points.index(k)))
     droppable += [c for c in ("per 1k", "total cost", "dominated by") if c in frame.columns]
@@ -100,7 +101,7 @@ def fit(frame: pd.DataFrame, result: Ranking, tablefmt: str, width: int | None) 
         spare = width - (width_of(body) - _name_width(shown))
         shown.iloc[:, 1] = shorten_names(frame["name"], max(spare, 4))
         body = _tabulate(shown, tablefmt)
-    return body, [c if c in frame.columns and c not in points else f"{c} points" for c in left_out]
+    return body, [c if c not in points or c.endswith(" points") else f"{c} points" for c in left_out]
 
 
 def _name_width(shown: pd.DataFrame) -> int:

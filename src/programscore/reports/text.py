@@ -87,7 +87,7 @@ def _tabulate(frame: pd.DataFrame, tablefmt: str) -> str:
     from tabulate import tabulate
 
     text_columns = [
-        j for j, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column]) and j != 1
+        j for j, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column])
     ]
     return tabulate(
         frame,
