@@ -14,11 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .filters import Filtered
-from .reports.plain import one_line
 from .issues import cell_text, describe, sheet_letter, sheet_rows, shorten
 from .joining import JoinReport, JoinSpec
 from .parsing import STATUSES
 from .profiles import Profile
+from .reports.plain import one_line
 from .scoring import prepare
 
 
