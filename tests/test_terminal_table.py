@@ -119,3 +119,14 @@ def test_width_from_the_terminal_only_when_it_is_one(monkeypatch):
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     assert table_width(None, None) == 77 and table_width(None, "-") == 77
     assert table_width(None, "ranked.txt") is None and table_width(0, None) is None and table_width(90, None) == 90
+
+
+def test_the_readme_shows_what_the_fitted_table_prints():
+    from pathlib import Path
+
+    readme = Path("README.md").read_text()
+    command = "$ programscore score data/programmes.csv --top 3 --width 80\n"
+    block = readme[readme.index(command) + len(command) :]
+    printed = block[: block.index("\n```\n")]
+    output = CliRunner().invoke(main, ["score", CSV_PATH, "--top", "3", "--width", "80"]).output
+    assert output == printed + "\n"
