@@ -73,6 +73,7 @@ def context(result: Ranking, options: Options) -> dict:
         "method": result.method,
         "currency": profile.currency.base,
         "criteria": criteria,
+        "labels": {c["key"]: c["label"] for c in criteria},
         "ranked": ranked,
         "shown": len(ranked),
         "total": len(result.names),

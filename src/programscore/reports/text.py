@@ -216,8 +216,9 @@ SIGNIFICANT_DIGITS = 10  # what the data supports: no figure in a sheet is known
 def significant(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
     """Floats rounded to ``digits`` significant digits, each the double nearest to its rounded decimal
     (so the shortest text that reads back the same is that decimal: ``0.9529``, not
-    ``0.9529000000000001``). Whole columns at once; NaN and inf stay as they are, and so do numbers
-    too big (from 1e32) or too small (below 1e-22 they become 0) for an exact power of ten."""
+    ``0.9529000000000001``). Whole columns at once; NaN and inf stay as they are, numbers from 1e32
+    too (no power of ten that large is exact), and below 1e-13 at most 22 decimal places are kept
+    (a figure that small is rounding noise; below 5e-23 it becomes 0)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         exponent = np.floor(np.log10(np.abs(values)))
     shift = np.where(np.isfinite(exponent), digits - 1 - exponent, 0.0)
