@@ -53,11 +53,14 @@ def test_score_table(source):
     result = run("score", source, "--top", 3)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
+    assert lines[0] == "Best: MSc Business Analytics, Kingsgate University (91.5); next 87.9, 86.9"
+    assert lines[1].startswith("First place holds unless a weight moves by more than 6.8 points")
+    lines = lines[3:]  # the table follows the answer
     assert lines[0].split() == ["rank", "name", "score", "job_support", "employment", "length", "cost",
                                 "industry_links", "placement", "total", "cost", "per", "1k", "dominated", "by"]  # fmt: skip
     assert lines[2].startswith("     1  MSc Business Analytics, Kingsgate University")
     assert "91.45" in lines[2]
-    assert "3 of 21 ranked shown, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`" in result.output
+    assert "3 shown of 21 ranked, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`" in result.output
     assert digest(source) == before
 
 
@@ -117,7 +120,9 @@ def test_weights_and_method_options():
          "(or give the path of a .toml file)\n"),
         (["score", XLSX_PATH, "--sheet", "Sheet9"], 1,
          "Error: data/programmes.xlsx: no sheet 'Sheet9'; the sheets are 'Programmes'\n"),
-        (["explain", CSV_PATH, "Oxbridge"], 1, "Error: no programme called 'Oxbridge'\n"),
+        (["explain", CSV_PATH, "Oxbridge"], 1,
+         "Error: no programme called 'Oxbridge'; did you mean 'MSc Financial Data Science, Ironbridge University'?\n"),
+        (["explain", CSV_PATH, "Zzyzx"], 1, "Error: no programme called 'Zzyzx'\n"),
     ],
 )  # fmt: skip
 def test_errors(args, code, message):

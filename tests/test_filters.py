@@ -293,7 +293,7 @@ def test_score_footer(from_stdin):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[-2:] == [FOOTER, "8 ranked, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`"]
-    assert len(lines) == 2 + 8 + 4
+    assert len(lines) == 3 + 2 + 8 + 4  # the answer (two lines and a blank), the header, 8 rows, the footer
 
 
 def test_score_json_gets_a_filtered_object_and_keeps_its_keys():
@@ -383,7 +383,7 @@ def test_a_filter_that_keeps_nothing_exits_1():
 def test_the_other_reports_keep_working(tmp_path):
     where = ["--where", "length <= 12", "--where", "country = UK"]
     markdown = run("score", CSV_PATH, "-f", "markdown", *where)
-    assert f"- {FOOTER}" in markdown.output.splitlines()
+    assert f"- {FOOTER.replace('<', '&lt;')}" in markdown.output.splitlines()  # escaped, as in the page
     html = run("score", CSV_PATH, "-f", "html", *where)
     assert f'<p class="meta">{FOOTER.replace("<", "&lt;")}.</p>' in html.output  # escaped
     csv = run("score", CSV_PATH, "-f", "csv", *where)

@@ -14,10 +14,11 @@ import numpy as np
 import pandas as pd
 
 from .filters import Filtered
-from .issues import describe, sheet_letter, sheet_rows, shorten
+from .issues import cell_text, describe, sheet_letter, sheet_rows, shorten
 from .joining import JoinReport, JoinSpec
 from .parsing import STATUSES
 from .profiles import Profile
+from .reports.plain import one_line
 from .scoring import prepare
 
 
@@ -75,7 +76,8 @@ class CheckReport:
             lines.append(self.joined.summary())
         if self.name_columns:
             lines.append(f"names from: {', '.join(self.name_columns)}")
-        shown = self.columns.rename(columns={"error": "unreadable"})
+        shown = self.columns.rename(columns={"error": "unreadable"}).map(one_line)  # a header may hold a newline
+        table_at = len(lines)
         lines.append(tabulate(shown, headers="keys", showindex=False, tablefmt="simple", disable_numparse=True))
         for notice in [*self.notices, *(self.joined.notices if self.joined is not None else [])]:
             lines.append(f"note: {notice}")
@@ -94,7 +96,7 @@ class CheckReport:
                 lines.append(f"  {record['key']} {record['cell']} (x{record['rows']}) {shown} -> {read}{mark}")
         lines.append("")
         lines.append(f"{self.errors} error(s), {self.warnings} warning(s)")
-        return "\n".join(lines)
+        return "\n".join(line if i == table_at else one_line(line) for i, line in enumerate(lines))
 
 
 def check(
@@ -170,7 +172,7 @@ def cell_readings(sheet: pd.DataFrame, profile: Profile, columns: dict[str, str]
             cell = parse(raw)
             reading = cell.note
             if reading is None and not np.isnan(cell.value):
-                reading = f"{format_value(cell.value, criterion, profile.currency.base)}, from {quote(str(raw))}"
+                reading = f"{format_value(cell.value, criterion, profile.currency.base)}, from {quote(cell_text(raw))}"
             records.append(
                 {
                     "key": criterion.key,

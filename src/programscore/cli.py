@@ -30,6 +30,7 @@ from .cli_support import (
     ranking_inputs,
     read,
     scored,
+    table_width,
     where_option,
     where_usage,
 )
@@ -68,6 +69,7 @@ def score(
     fmt: str | None,
     tablefmt: str,
     top: int | None,
+    width: int | None,
     no_escape: bool,
     **given: Any,
 ) -> None:
@@ -77,6 +79,7 @@ def score(
 
     \b
         programscore score data/programmes.xlsx --top 5
+        programscore score data/programmes.csv --width 80
         programscore score data/programmes.csv -w cost=4 --method topsis -o ranked.xlsx
         programscore score data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
         programscore score data/programmes.csv --by value --hide-dominated
@@ -95,7 +98,7 @@ def score(
         result = result.by_value()
     from .reports import FORMATS, Options
 
-    options = Options(top=top, tablefmt=tablefmt, escape=not no_escape)
+    options = Options(top=top, tablefmt=tablefmt, escape=not no_escape, width=table_width(width, output))
     emit(FORMATS[chosen].writer(result, options), output, chosen, protect=result.read_files)
 
 

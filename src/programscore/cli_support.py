@@ -91,6 +91,13 @@ def output_options(command: Callable[..., Any]) -> Callable[..., Any]:
             ),
             click.option("--top", type=click.IntRange(min=1), metavar="N", help="Show only the first N programmes."),
             click.option(
+                "--width",
+                type=click.IntRange(min=0),
+                metavar="N",
+                help="Fit the table to N characters (default: the terminal's width; every column, in full, "
+                "when the output is a file or a pipe; 0: every column).",
+            ),
+            click.option(
                 "--no-escape",
                 is_flag=True,
                 help="In CSV/TSV, do not prefix text starting with = + - @ with an apostrophe.",
@@ -238,6 +245,8 @@ def scored(
     check_weight_keys(overrides, loaded)
     if order is not None and overrides:
         raise click.UsageError("give -w weights or --rank, not both")
+    if order is not None:
+        check_order_keys(order, loaded)
     join = join_spec(join_file, join_on)
     sheet_read = read(input, sheet, header_row, encoding, loaded)
     with where_usage(where), join_usage(join):
@@ -307,8 +316,39 @@ def guard_output(output: str | None, given: dict[str, Any]) -> None:
     guard(output, files)
 
 
+def check_order_keys(order: str, profile: Any) -> None:
+    """An order that cannot be read, or names a criterion the profile lacks, is a usage error (exit 2),
+    as an unknown key of -w is."""
+    from .errors import ProfileError, suggest
+    from .order import rank_groups
+
+    try:
+        named = [key for group in rank_groups(order) for key in group]
+    except ProfileError as exc:
+        raise click.BadParameter(str(exc).removeprefix("rank: "), param_hint="--rank") from None
+    for key in named:
+        if key not in profile.keys:
+            raise click.BadParameter(
+                f"the order names {key!r}, which is not a criterion{suggest(key, profile.keys)}; "
+                f"the criteria are {', '.join(profile.keys)}",
+                param_hint="--rank",
+            )
+
+
+def table_width(width: int | None, output: str | None) -> int | None:
+    """The width the table is fitted to: --width, else the terminal's when standard output is one;
+    None (every column) for a file, a pipe, or --width 0."""
+    if width is not None:
+        return width or None
+    if (output is None or output == "-") and sys.stdout.isatty():
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
 def emit(
-    data: bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: dict[str, str] | list[str]
+    data: str | bytes | Callable[[BinaryIO], None], output: str | None, fmt: str, protect: dict[str, str] | list[str]
 ) -> None:
     """Write a report (bytes, or a function that writes it into a stream) to a file or standard output."""
     from .reports import FORMATS, write_output

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .reports.plain import one_line
+
 RAW_SHOWN = 40  # characters of a cell in the explanation table (a description is quoted in "read as:")
 
 
@@ -29,6 +31,8 @@ class Explanation:
         else:
             head = f"{self.name} (row {self.row}): rank {self.rank}, score {self.score:.2f} ({self.method})"
         shown = self.criteria[["label", "raw", "value", "normalised", "weight", "points"]].copy()
+        shown["label"] = shown["label"].map(one_line)
+        shown["raw"] = shown["raw"].map(one_line)  # a cell's line breaks would break the table's rows
         shown["raw"] = shown["raw"].map(lambda r: r if len(r) <= RAW_SHOWN else r[: RAW_SHOWN - 3].rstrip() + "...")
         shown["weight"] = (shown["weight"] * 100).map(lambda w: f"{w:.1f}%")
         shown["normalised"] = shown["normalised"].map(lambda n: "" if pd.isna(n) else f"{n:.3f}")
@@ -39,7 +43,8 @@ class Explanation:
             for label, reading in zip(self.criteria["label"], self.criteria.get("reading", []), strict=False)
             if isinstance(reading, str) and reading
         ]
-        return f"{head}\n{table}" + ("\nread as:\n" + "\n".join(readings) if readings else "")
+        readings = [one_line(line) for line in readings]
+        return f"{one_line(head)}\n{table}" + ("\nread as:\n" + "\n".join(readings) if readings else "")
 
 
 @dataclass
@@ -69,4 +74,4 @@ class Comparison:
         note = ""
         if lead.method == "topsis":
             note = " (TOPSIS: the points describe each criterion's part; the gap is in the closeness score)"
-        return head + detail + note
+        return one_line(head + detail + note)

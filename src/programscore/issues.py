@@ -86,9 +86,26 @@ def describe(issue: dict) -> str:
     return line
 
 
+def cell_text(value: object) -> str:
+    """A cell as a person writes it: a number without a trailing ``.0`` and with thousands separators
+    (``4``, ``12,500``, ``0.85``), anything else as its text."""
+    if _finite_number(value):
+        number = float(value)  # type: ignore[arg-type]
+        return f"{int(number):,}" if number.is_integer() and abs(number) < 1e15 else f"{number:,.10g}"
+    return str(value)
+
+
+def _finite_number(value: object) -> bool:
+    import math
+    import numbers
+
+    return isinstance(value, numbers.Real) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def shorten(value: object, limit: int = 80) -> str:
-    """``repr(value)``, cut in the middle when long (a 1 MB cell stays one readable line)."""
-    text = repr(value)
+    """``repr(value)`` (a number as ``cell_text`` writes it), cut in the middle when long (a 1 MB cell
+    stays one readable line)."""
+    text = cell_text(value) if _finite_number(value) else repr(value)
     if len(text) <= limit:
         return text
     return f"{text[: limit // 2]}...{text[-limit // 4 :]} ({len(str(value)):,} characters)"

@@ -214,6 +214,8 @@ def describe_profile(profile: Profile) -> str:
     """A profile for people: criteria, weights as shares, anchors, limits and missing policy."""
     from tabulate import tabulate
 
+    from .reports.plain import one_line
+
     weights = profile.weights
     rows = []
     for c in profile.criteria:
@@ -246,6 +248,7 @@ def describe_profile(profile: Profile) -> str:
     if profile.costs.per_month:
         costs = profile.costs
         lines.append(f"study costs: living {costs.living:,.0f} a month, earnings forgone {costs.earnings:,.0f} a year")
+    lines = [one_line(line) for line in lines]  # a description or a filter may hold a newline
     lines += ["", table]
     if rates:
         lines += ["", f"rates (1 unit in {profile.currency.base}): {rates}"]

@@ -15,8 +15,9 @@ from . import kernels
 from .errors import ProgramscoreError
 from .explanation import Comparison, Explanation
 from .filters import Filtered
-from .issues import issue_records
+from .issues import cell_text, issue_records
 from .joining import JoinReport
+from .parsing.text import months_text
 from .profiles import Criterion, Profile
 
 
@@ -28,7 +29,7 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     if kind == "money":
         return f"{value:,.0f} {base}"
     if kind == "duration":
-        return f"{value:.3g} months"
+        return months_text(value, ".3g")
     if kind == "percent":
         return f"{value * 100:.3g}%"
     if kind == "boolean":
@@ -38,6 +39,18 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     if kind == "rating":
         return f"{value:.3g} of {criterion.scale[1]:g}"  # type: ignore[index]
     return f"{value:,.6g}"
+
+
+def closest_names(name: str, names: list[str], limit: int = 5) -> list[str]:
+    """The names most like ``name`` (a misspelt part of one, such as ``Kinsgate``, finds it), best first."""
+    from rapidfuzz import fuzz, process, utils
+
+    found = process.extract(name, names, scorer=fuzz.partial_ratio, processor=utils.default_process,
+                            limit=limit, score_cutoff=80)  # fmt: skip
+    if not found:
+        return []
+    best = found[0][1]
+    return [match for match, similarity, _ in found if similarity >= best - 15]
 
 
 @dataclass
@@ -62,6 +75,8 @@ class Ranking:
     ranked_count: int | None = None  # programmes ranked, when this view shows only some of them
     filtered: Filtered | None = None  # what the row filters (where) kept and left out; None without filters
     joined: JoinReport | None = None  # what joining another table (--join) did; None without a join
+    hidden_dominated: int = 0  # dominated programmes this view leaves out (``without_dominated``)
+    ordered_by: str = "score"  # "score", or "value" for the value-for-money view (``by_value``)
 
     def __post_init__(self) -> None:
         if self.dominated_by is None:
@@ -112,8 +127,10 @@ class Ranking:
     def table(self) -> pd.DataFrame:
         """rank, name, score, points per criterion, total cost, points per 1,000 and dominance; best first."""
         table = pd.DataFrame({"rank": self.ranks, "name": self.names, "score": self.scores})
+        taken = {"rank", "name", "score", "total_cost", "per_1000", "dominated_by"}
         for key in self.contributions.columns:
-            table[key] = self.contributions[key].to_numpy()
+            # a criterion keyed like a column of the table (``score``) must not replace that column
+            table[f"{key} points" if key in taken else key] = self.contributions[key].to_numpy()
         if self.total_cost is not None:
             table["total_cost"] = self.total_cost
             table["per_1000"] = self.value_for_money
@@ -139,7 +156,8 @@ class Ranking:
         )
 
     def without_dominated(self) -> Ranking:
-        return self.select(np.flatnonzero(~self.dominated))
+        kept = self.select(np.flatnonzero(~self.dominated))
+        return replace(kept, hidden_dominated=self.hidden_dominated + int(self.dominated.sum()))
 
     def by_value(self) -> Ranking:
         """Best value for money first (points per 1,000 of total cost); unknown costs last."""
@@ -147,7 +165,7 @@ class Ranking:
         if value is None:
             raise ProgramscoreError("the profile has no money criterion, so there is no value for money")
         order = np.lexsort((np.arange(len(value)), -np.nan_to_num(value, nan=-np.inf)))
-        return self.select(order)
+        return replace(self.select(order), ordered_by="value")
 
     def _find(self, name: str) -> tuple[str, int]:
         """('ranked' | 'excluded', position) of the programme called ``name``."""
@@ -161,10 +179,8 @@ class Ranking:
                 listed = "; ".join(f"{n} (row {self._row_of(p, i)})" for p, i, n in found[:10])
                 raise ProgramscoreError(f"{name!r} matches {len(found)} programmes: {listed}")
         everyone = [str(n) for _, names in pools for n in names]
-        import difflib
-
-        close = difflib.get_close_matches(name, everyone, n=3, cutoff=0.4)
-        hint = f"; did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        close = closest_names(name, everyone)
+        hint = f"; did you mean {' or '.join(repr(c) for c in close)}?" if close else ""
         if self.filtered is not None and self.filtered.left_out:
             hint += f" ({self.filtered.summary()})"
         raise ProgramscoreError(f"no programme called {name!r}{hint}")
@@ -197,7 +213,7 @@ class Ranking:
                     "key": key,
                     "label": criterion.label,
                     "column": self.columns.get(key),
-                    "raw": "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw),
+                    "raw": "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else cell_text(raw),
                     "value": format_value(value, criterion, self.profile.currency.base),
                     "normalised": self.normalised[key].iloc[position] if ranked else np.nan,
                     "weight": weights[key],
@@ -243,12 +259,18 @@ class Ranking:
         return analyse(self, samples=samples, spread=spread, seed=seed, top=top, reversal=reversal, progress=progress)
 
     def render(
-        self, format: str = "table", top: int | None = None, tablefmt: str = "simple", escape: bool = True
-    ) -> bytes:
-        """The report in one of ``reports.FORMATS`` as bytes."""
-        from .reports import Options, render
+        self,
+        format: str = "table",
+        top: int | None = None,
+        tablefmt: str = "simple",
+        escape: bool = True,
+        width: int | None = None,
+    ) -> str | bytes:
+        """The report in one of ``reports.FORMATS``: text (``str``) for the text formats, ``bytes``
+        for the workbook. ``width`` fits the table to that many characters (default: all columns)."""
+        from .reports import Options, render_text
 
-        return render(self, format, Options(top=top, tablefmt=tablefmt, escape=escape))
+        return render_text(self, format, Options(top=top, tablefmt=tablefmt, escape=escape, width=width))
 
     @property
     def read_files(self) -> dict[str, str]:

@@ -83,10 +83,11 @@ class Sensitivity:
             else [{k: plain(v) for k, v in row.items()} for row in self.reversals.to_dict("records")],
         }
 
-    def render(self, format: str = "table", **options: Any) -> bytes:
-        from .reports import Options, render
+    def render(self, format: str = "table", **options: Any) -> str | bytes:
+        """The report as text (``str``), or ``bytes`` for the workbook."""
+        from .reports import Options, render_text
 
-        return render(self.ranking, format, Options(sensitivity=self, **options))
+        return render_text(self.ranking, format, Options(sensitivity=self, **options))
 
     def write(self, path: str, format: str | None = None, **options: Any) -> None:
         from .reports import choose_format, write_output

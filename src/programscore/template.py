@@ -59,6 +59,20 @@ COLUMNS = [
 ]
 
 
+# What ``init`` adds to the profile it writes: the two keys that turn fees into the cost of study.
+COSTS_COMMENT = """
+# What studying costs besides the fees, in the base currency. Remove the # of the three lines below
+# (and of `total = true` under the cost criterion) to rank by the whole cost of study: a programme
+# of 18 months then costs its fees plus 18 months of living and 1.5 years of earnings forgone.
+# [costs]
+# living = 1100        # living costs per month while you study
+# earnings = 24000     # what you would earn in a year if you worked instead
+"""
+
+TOTAL_COMMENT = """# total = true        # with [costs]: fees + (living + earnings / 12) x months, not fees alone
+"""
+
+
 def template_workbook() -> bytes:
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -104,6 +118,8 @@ def write_template(directory: str | Path = ".") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     profile_text = (resources.files("programscore") / "profiles" / "article.toml").read_text("utf-8")
     profile_text = profile_text.replace('name = "article"', 'name = "my-profile"', 1)
+    profile_text = profile_text.replace("\n[[criteria]]\n", COSTS_COMMENT + "\n[[criteria]]\n", 1)
+    profile_text = profile_text.replace('kind = "money"\n', 'kind = "money"\n' + TOTAL_COMMENT, 1)
     write_output(template_workbook(), str(targets[0]))
     write_output(profile_text.encode("utf-8"), str(targets[1]))
     return targets

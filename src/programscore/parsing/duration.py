@@ -54,6 +54,7 @@ from .text import (
     Cell,
     clean,
     missing_marker,
+    months_text,
     not_stated,
     number_value,
     suppressed,
@@ -350,7 +351,7 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
         doubts.append(f"several lengths ({', '.join(f'{m:g}' for m in restated)} months); used the longest")
     if NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):
         return Cell(NAN, MISSING, "a start date, not a length: not stated; treated as missing")
-    reading = f"{months:g} months, from {quote(text)}" + "".join(f"; {n}" for n in notes)
+    reading = f"{months_text(months)}, from {quote(text)}" + "".join(f"; {n}" for n in notes)
     status = ASSUMED if doubts else OK
     cell = _positive(months, status, "; ".join(doubts) or None, text)
     return cell._replace(note=reading) if cell.status != ERROR else cell
@@ -387,5 +388,5 @@ def _positive(months: float, status: str, message: str | None, text: str = "", h
         return Cell(NAN, ERROR, "a length cannot be negative")
     if months == 0:
         return Cell(NAN, ERROR, "a length of zero")
-    note = f"{months:g} months, from {quote(text)}" + (f"; {how}" if how else "") if text else None
+    note = f"{months_text(months)}, from {quote(text)}" + (f"; {how}" if how else "") if text else None
     return Cell(months, status, message, None, NAN, note)

@@ -55,6 +55,12 @@ _FULL_WIDTH = str.maketrans(
 )  # fmt: skip
 
 
+def months_text(months: float, spec: str = "g") -> str:
+    """``1 month``, ``1.5 months``, ``12 months`` (the number formatted with ``spec``)."""
+    number = format(months, spec)
+    return f"{number} month" + ("" if number == "1" else "s")
+
+
 def clean(text: str) -> str:
     """Collapse every kind of space, unify minus signs and full-width forms, and strip."""
     text = text.translate(_FULL_WIDTH)

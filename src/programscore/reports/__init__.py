@@ -32,6 +32,7 @@ class Options:
     tablefmt: str = "simple"
     escape: bool = True
     sensitivity: Sensitivity | None = None  # when set, reports show the sensitivity analysis
+    width: int | None = None  # the text table fits this many characters; None: every column, in full
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def _load(spec: str) -> Callable:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("table", (".txt",), False, "aligned text table (tabulate; --fmt picks its style)", ".text:table"),
+        Format("table", (".txt",), False, "aligned text table (tabulate; --fmt picks its style)", ".terminal:table"),
         Format("csv", (".csv",), False, "comma-separated values", ".text:csv", ".text:write_csv"),
         Format("tsv", (".tsv", ".tab"), False, "tab-separated values", ".text:tsv", ".text:write_tsv"),
         Format(
@@ -111,7 +112,9 @@ def choose_format(output: str | None, fmt: str | None) -> str:
 
 
 def write_output(
-    data: bytes | Callable[[BinaryIO], None], output: str | None, protect: list[str] | dict[str, str] | None = None
+    data: str | bytes | Callable[[BinaryIO], None],
+    output: str | None,
+    protect: list[str] | dict[str, str] | None = None,
 ) -> None:
     """Write ``data`` (bytes, or a function that writes into a binary stream) to ``output`` (``None``
     or ``-``: standard output).
@@ -180,7 +183,7 @@ def _kind(target: Path) -> str:
     return "other"
 
 
-def _write_atomically(data: bytes | Callable[[BinaryIO], None], output: str, target: Path) -> None:
+def _write_atomically(data: str | bytes | Callable[[BinaryIO], None], output: str, target: Path) -> None:
     """Into a temporary file beside ``target``, then renamed over it; the temporary file goes on any
     failure, Ctrl-C, SIGTERM or SIGHUP. The file gets the mode a new file gets (the umask), or keeps
     the mode of the file it replaces."""
@@ -246,9 +249,11 @@ def _on_signals(handler: object) -> object:
     return {name: signal.signal(getattr(signal, name), handler) for name in names}
 
 
-def _write(data: bytes | Callable[[BinaryIO], None], stream: BinaryIO) -> None:
+def _write(data: str | bytes | Callable[[BinaryIO], None], stream: BinaryIO) -> None:
     if callable(data):
         data(stream)
+    elif isinstance(data, str):
+        stream.write(data.encode("utf-8"))
     else:
         stream.write(data)
 
@@ -266,4 +271,15 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def render(result: Ranking, fmt: str, options: Options | None = None) -> bytes:
+    """The report as bytes (UTF-8 text, or the workbook)."""
     return FORMATS[fmt].render(result, options or Options())
+
+
+def render_text(result: Ranking, fmt: str, options: Options | None = None) -> str | bytes:
+    """The report as text (``str``) for the text formats, ``bytes`` for a binary one (the workbook)."""
+    if fmt not in FORMATS:
+        raise ProgramscoreError(f"unknown format {fmt!r}; the formats are {', '.join(FORMATS)}")
+    output = _load(FORMATS[fmt].renderer)(result, options or Options())
+    if FORMATS[fmt].binary:
+        return bytes(output)
+    return output.decode("utf-8") if isinstance(output, bytes) else output

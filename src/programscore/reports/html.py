@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .text import top_rows
+from . import robustness
+from .text import _money, _per_1000, shown_count, top_rows
 
 if TYPE_CHECKING:
     from ..result import Ranking
@@ -40,6 +41,7 @@ def context(result: Ranking, options: Options) -> dict:
         for j, c in enumerate(profile.criteria)
     ]
     points = result.contributions.to_numpy(dtype=float)
+    costs, value = result.total_cost, result.value_for_money
     ranked = []
     for i in range(top_rows(result, options)):
         x = 0.0
@@ -48,6 +50,7 @@ def context(result: Ranking, options: Options) -> dict:
             width = max(0.0, float(points[i, j]))
             segments.append({"x": x, "width": width, "colour": c["colour"], "label": c["label"]})
             x += width
+        above = int(result.dominated_by[i])
         ranked.append(
             {
                 "rank": int(result.ranks[i]),
@@ -56,8 +59,12 @@ def context(result: Ranking, options: Options) -> dict:
                 "score": float(result.scores[i]),
                 "points": [float(p) for p in points[i]],
                 "segments": segments,
+                "total_cost": None if costs is None else _money(costs[i]),
+                "per_1000": None if value is None else _per_1000(value[i]),
+                "dominated_by": None if above < 0 else {"rank": int(result.ranks[above]),
+                                                        "name": str(result.names[above])},
             }
-        )
+        )  # fmt: skip
     return {
         "sensitivity": _sensitivity(options),
         "scatter": _scatter(result),
@@ -66,9 +73,16 @@ def context(result: Ranking, options: Options) -> dict:
         "method": result.method,
         "currency": profile.currency.base,
         "criteria": criteria,
+        "labels": {c["key"]: c["label"] for c in criteria},
         "ranked": ranked,
         "shown": len(ranked),
         "total": len(result.names),
+        "ranked_count": result.ranked_count,
+        "counts": shown_count(result, len(ranked)),
+        "verdict": robustness.verdict(result),
+        "by_value": result.ordered_by == "value",
+        "has_cost": costs is not None,
+        "any_dominated": bool((result.dominated_by[: len(ranked)] >= 0).any()),
         "excluded": [
             {"name": str(n), "row": int(r), "reasons": list(reasons)}
             for n, r, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False)
@@ -138,7 +152,8 @@ def _scatter(result: Ranking) -> dict | None:
         for i in known
     ]  # fmt: skip
     front = sorted((p for p in points if p["front"]), key=lambda p: p["cost"])
-    ticks = [{"x": x(high * f), "label": f"{high * f:,.0f}"} for f in (0, 0.25, 0.5, 0.75, 1)]
+    ticks = [{"x": x(high * f), "label": f"{high * f:,.0f}", "anchor": "end" if f == 1 else "middle"}
+             for f in (0, 0.25, 0.5, 0.75, 1)]  # fmt: skip
     return {
         "points": points,
         "line": " ".join(f"{p['x']:.1f},{p['y']:.1f}" for p in front),

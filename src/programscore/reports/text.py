@@ -11,6 +11,7 @@ import pandas as pd
 
 from .. import kernels
 from . import robustness
+from .plain import markdown_text
 
 if TYPE_CHECKING:
     from ..result import Ranking
@@ -54,6 +55,16 @@ def _per_1000(value: float) -> str:
     return "free" if np.isinf(value) else f"{value:.2f}"
 
 
+def shown_count(result: Ranking, shown: int) -> str:
+    """``21 ranked``, ``5 shown of 21 ranked``, ``7 shown of 21 ranked (14 dominated hidden)``."""
+    counted = f"{result.ranked_count} ranked"
+    if shown < result.ranked_count:
+        counted = f"{shown} shown of {counted}"
+    if result.hidden_dominated:
+        counted += f" ({result.hidden_dominated} dominated hidden)"
+    return counted
+
+
 def footer(result: Ranking, options: Options) -> list[str]:
     weights = ", ".join(f"{key} {share * 100:.3g}%" for key, share in result.profile.weights.items())
     shown = top_rows(result, options)
@@ -62,9 +73,7 @@ def footer(result: Ranking, options: Options) -> list[str]:
         lines.append(result.filtered.summary())
     if result.joined is not None:
         lines.append(result.joined.summary())
-    counted = f"{result.ranked_count} ranked"
-    if shown < result.ranked_count:
-        counted = f"{shown} of {result.ranked_count} ranked shown"
+    counted = shown_count(result, shown)
     errors = int((result.issues["severity"] == "error").sum())
     lines.append(
         f"{counted}, {len(result.excluded)} excluded, {len(result.issues)} cell issue(s) ({errors} error(s))"
@@ -78,7 +87,7 @@ def _tabulate(frame: pd.DataFrame, tablefmt: str) -> str:
     from tabulate import tabulate
 
     text_columns = [
-        j for j, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column]) and j != 1
+        j for j, column in enumerate(frame.columns) if not pd.api.types.is_numeric_dtype(frame[column])
     ]
     return tabulate(
         frame,
@@ -89,13 +98,6 @@ def _tabulate(frame: pd.DataFrame, tablefmt: str) -> str:
         disable_numparse=text_columns,
         colalign=["right", "left"] + ["right"] * (len(frame.columns) - 2),
     )
-
-
-def table(result: Ranking, options: Options) -> str:
-    if options.sensitivity is not None:
-        return robustness.table(options.sensitivity, options)
-    body = _tabulate(points_frame(result, options), options.tablefmt)
-    return body + "\n\n" + "\n".join(footer(result, options)) + "\n"
 
 
 def export_columns(result: Ranking, options: Options) -> dict[str, object]:
@@ -176,18 +178,20 @@ def write_delimited(
     delimiter: str,
     out: BinaryIO | None = None,
     rows: int | None = None,
+    escape: bool = False,
 ) -> bytes:
     """CSV/TSV through Arrow's writer: strings quoted, numbers as the shortest text that reads back
     the same, empty cells for missing values; far faster than pandas on numbers.
 
     ``columns`` are whole columns, or a function giving the columns of rows ``start`` to ``stop`` of
     ``rows`` (so a big export is built piece by piece). Written into ``out`` when given (and b""
-    returned), else returned."""
+    returned), else returned. Floats are rounded to ``SIGNIFICANT_DIGITS``; with ``escape``, every
+    header and text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
     import pyarrow as pa
     import pyarrow.csv as arrow_csv
 
     if not callable(columns):
-        whole = _arrow_table(columns)
+        whole = _arrow_table(columns, escape)
         rows = whole.num_rows
 
         def part(start: int, stop: int):  # -> pyarrow.Table
@@ -196,7 +200,7 @@ def write_delimited(
         pieces = columns
 
         def part(start: int, stop: int):  # -> pyarrow.Table
-            return _arrow_table(pieces(start, stop))
+            return _arrow_table(pieces(start, stop), escape)
 
     if out is None:
         sink = pa.BufferOutputStream()
@@ -206,17 +210,45 @@ def write_delimited(
     return b""
 
 
-def _arrow_table(columns: dict[str, object]):  # -> pyarrow.Table
+SIGNIFICANT_DIGITS = 10  # what the data supports: no figure in a sheet is known to more
+
+
+def significant(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
+    """Floats rounded to ``digits`` significant digits, each the double nearest to its rounded decimal
+    (so the shortest text that reads back the same is that decimal: ``0.9529``, not
+    ``0.9529000000000001``). Whole columns at once; NaN and inf stay as they are, numbers from 1e32
+    too (no power of ten that large is exact), and below 1e-13 at most 22 decimal places are kept
+    (a figure that small is rounding noise; below 5e-23 it becomes 0)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        exponent = np.floor(np.log10(np.abs(values)))
+    shift = np.where(np.isfinite(exponent), digits - 1 - exponent, 0.0)
+    scale = 10.0 ** np.minimum(np.abs(shift), 22)  # powers of ten up to 1e22 are exact doubles
+    with np.errstate(invalid="ignore", over="ignore"):
+        # one correctly rounded division (or product) by an exact power of ten: the nearest double
+        up = np.round(values * scale) / scale
+        down = np.round(values / scale) * scale
+    return np.where(shift >= 0, up, np.where(shift < -22, values, down))
+
+
+def _arrow_table(columns: dict[str, object], escape: bool = False):  # -> pyarrow.Table
     import pyarrow as pa
 
     arrays = {}
     for name, column in columns.items():
+        header = str(escape_formula(str(name)) if escape else name)
         if isinstance(column, pa.Array | pa.ChunkedArray):
-            arrays[str(name)] = column
+            array = column
+            if pa.types.is_floating(array.type):
+                array = pa.array(significant(array.to_numpy(zero_copy_only=False)), from_pandas=True)
         else:
             values = np.asarray(column)
+            if values.dtype.kind == "f":
+                values = significant(values.astype(np.float64, copy=False))
             kind = pa.large_string() if values.dtype == object else None
-            arrays[str(name)] = pa.array(values, kind, from_pandas=True)
+            array = pa.array(values, kind, from_pandas=True)
+        if escape and (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+            array = escape_formulas(array)
+        arrays[header] = array
     return pa.table(arrays)
 
 
@@ -266,16 +298,8 @@ def _delimited(result: Ranking, options: Options, delimiter: str, out: BinaryIO 
     if options.sensitivity is not None:
         return robustness.delimited(options.sensitivity, options, delimiter, out)
 
-    columns_of = export_pieces(result, options)
-
-    def piece(start: int, stop: int) -> dict[str, object]:
-        columns = columns_of(start, stop)
-        if options.escape:
-            for column in ("name", "dominated by"):
-                columns[column] = escape_formulas(columns[column])
-        return columns
-
-    return write_delimited(piece, delimiter, out, rows=top_rows(result, options))
+    pieces = export_pieces(result, options)
+    return write_delimited(pieces, delimiter, out, rows=top_rows(result, options), escape=options.escape)
 
 
 def csv(result: Ranking, options: Options) -> bytes:
@@ -312,12 +336,19 @@ def markdown(result: Ranking, options: Options) -> str:
     if options.sensitivity is not None:
         return robustness.markdown(options.sensitivity, options)
     frame = points_frame(result, options).copy()
-    frame["name"] = frame["name"].map(lambda n: str(n).replace("|", "\\|"))
+    frame["name"] = frame["name"].map(markdown_text)
+    frame.columns = [markdown_text(c) for c in frame.columns]
     body = _tabulate(frame, "pipe")
-    lines = [f"# Ranking: profile {result.profile.name}", "", body, ""]
-    lines.extend(f"- {line}" for line in footer(result, options))
+    lines = [f"# Ranking: profile {markdown_text(result.profile.name)}", ""]
+    if result.profile.description:
+        lines += [markdown_text(result.profile.description), ""]
+    verdict = robustness.verdict(result)
+    if verdict:
+        lines += [*(markdown_text(line) for line in verdict), ""]
+    lines += [body, ""]
+    lines.extend(f"- {markdown_text(line)}" for line in footer(result, options))
     if len(result.excluded):
         lines += ["", "## Excluded", ""]
         for name, row, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False):
-            lines.append(f"- {name} (row {row}): {'; '.join(reasons)}")
+            lines.append(f"- {markdown_text(name)} (row {row}): {markdown_text('; '.join(reasons))}")
     return "\n".join(lines) + "\n"
