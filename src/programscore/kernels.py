@@ -17,7 +17,9 @@ def minmax(values: np.ndarray, lower_is_better: bool) -> np.ndarray:
     if finite.size == 0 or finite.min() == finite.max():
         return np.where(np.isnan(values), np.nan, 1.0)
     low, high = finite.min(), finite.max()
-    if np.isfinite(high - low):
+    with np.errstate(over="ignore"):
+        spread = high - low
+    if np.isfinite(spread):
         scaled = (values - low) / (high - low)
     else:  # values near the float limits: halved, the differences stay finite
         scaled = (values / 2 - low / 2) / (high / 2 - low / 2)

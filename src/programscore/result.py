@@ -111,7 +111,7 @@ class Ranking:
             return None
         cost = self.total_cost
         with np.errstate(divide="ignore", invalid="ignore"):
-            value = np.where(cost > 0, self.scores / (cost / 1000.0), np.inf)
+            value = np.where(cost > 1e-9, self.scores / (cost / 1000.0), np.inf)  # a fee of 5e-324 is free
         return np.where(np.isnan(cost), np.nan, value)
 
     @property

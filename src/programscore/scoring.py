@@ -62,6 +62,12 @@ def score(
             if empty:
                 notices.append(f"criterion {criterion.key!r}: no programme has a value; all score 0 on it")
     normalised, scores = aggregate(ranked, profile)
+    if not np.isfinite(scores).all():  # values near the float limits that no normalisation could bound
+        position = int(np.flatnonzero(~np.isfinite(scores))[0])
+        raise DataError(
+            f"{sheet.attrs.get('source') or 'the sheet'}: the score of row {int(rows[kept][position])} is not a finite number; "
+            "its values are too large to compare (check the cells of that row)"
+        )
     ranks, order = kernels.competition_rank(scores)
     kernels.reorder_rows(normalised, order)
     dominators = kernels.dominators(normalised, scores[order])

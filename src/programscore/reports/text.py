@@ -140,7 +140,7 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
             if total:
                 columns["total cost"] = cost
             with np.errstate(divide="ignore", invalid="ignore"):
-                per_1000 = np.where(cost > 0, result.scores[part] / (cost / 1000.0), np.nan)  # free: no figure
+                per_1000 = np.where(cost > 1e-9, result.scores[part] / (cost / 1000.0), np.nan)  # free: no figure
             columns["points per 1000"] = np.where(np.isnan(cost), np.nan, per_1000)
         above = result.dominated_by[part]
         columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
