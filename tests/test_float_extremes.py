@@ -3,7 +3,6 @@ command and writer gives a finite ranking or a programscore error, never NaN, in
 
 from __future__ import annotations
 
-import io
 import json
 import math
 
@@ -97,7 +96,7 @@ def test_costs_beyond_sense_are_refused():
 
 
 def test_numpy_numbers_are_weights():
-    sheet = ps.read_sheet(io.BytesIO(open("data/programmes.csv", "rb").read()))
+    sheet = ps.read_sheet("data/programmes.csv")
     plain = ps.score(sheet, weights={"cost": 3, "length": 2})
     numpy = ps.score(sheet, weights={"cost": np.int64(3), "length": np.float32(2)})
     assert np.allclose(plain.scores, numpy.scores)

@@ -116,7 +116,9 @@ class Currency:
                 raise ProfileError(f"currency rates: {code!r} is not a three-letter currency code", "rates")
             if not is_number(rate) or not 1 / LARGEST <= rate <= LARGEST:
                 raise ProfileError(
-                    f"currency rates: the rate for {code} must be a positive number (got {rate!r})", "rates"
+                    f"currency rates: the rate for {code} must be a positive number up to {LARGEST:,.0f} "
+                    f"(got {rate!r})",
+                    "rates",
                 )
         for symbol, code in self.symbols.items():
             if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):

@@ -64,8 +64,9 @@ def score(
     normalised, scores = aggregate(ranked, profile)
     if not np.isfinite(scores).all():  # values near the float limits that no normalisation could bound
         position = int(np.flatnonzero(~np.isfinite(scores))[0])
+        source = sheet.attrs.get("source") or "the sheet"
         raise DataError(
-            f"{sheet.attrs.get('source') or 'the sheet'}: the score of row {int(rows[kept][position])} is not a finite number; "
+            f"{source}: the score of row {int(rows[kept][position])} is not a finite number; "
             "its values are too large to compare (check the cells of that row)"
         )
     ranks, order = kernels.competition_rank(scores)
