@@ -39,6 +39,31 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     return f"{value:,.6g}"
 
 
+def imputed_cells(ranking: Ranking) -> np.ndarray:
+    """(ranked, criteria) True where a programme's points on a criterion come from an imputed value:
+    no cell gave it and the missing policy (worst, mean) filled one in. Reports mark these cells."""
+    if ranking.unknown is None:
+        return np.zeros((len(ranking.names), len(ranking.profile.keys)), dtype=bool)
+    if ranking.left_out is None:
+        return ranking.unknown
+    return ranking.unknown & ~ranking.left_out
+
+
+def interval_frames(ranking: Ranking) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(lows, highs) as (ranked, criteria) arrays in rank order, NaN where a cell gave one value;
+    (None, None) when no cell gave a range."""
+    if ranking.interval_low is None or ranking.interval_high is None:
+        return None, None
+    keys = ranking.profile.keys
+    low = ranking.interval_low.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
+    high = ranking.interval_high.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
+    return low, high
+
+
+IMPUTED_MARK = "*"  # beside a point earned from an imputed value, in the text reports
+IMPUTED_NOTE = "* points from an imputed value (no cell gave it; the missing policy filled one in)"
+
+
 @dataclass
 class Ranking:
     """A scored sheet: ranked programmes, excluded ones with reasons, cell issues and the profile."""
@@ -61,6 +86,11 @@ class Ranking:
     ranked_count: int | None = None  # programmes ranked, when this view shows only some of them
     filtered: Filtered | None = None  # what the row filters (where) kept and left out; None without filters
     joined: JoinReport | None = None  # what joining another table (--join) did; None without a join
+    unknown: np.ndarray | None = None  # (ranked, criteria) True where no cell gave the value; None: none unknown
+    left_out: np.ndarray | None = None  # (ranked, criteria) True where missing = "renormalise" left it out
+    interval_low: pd.DataFrame | None = None  # like ``values``: a range's lower end, NaN where no range
+    interval_high: pd.DataFrame | None = None  # its upper end (``values`` holds the end that scores)
+    full: Ranking | None = field(default=None, repr=False)  # the whole ranking this view was selected from
 
     def __post_init__(self) -> None:
         if self.dominated_by is None:
@@ -77,7 +107,11 @@ class Ranking:
         """Points per criterion: 100 x weight share x normalised value; they add up to the score for
         weighted-sum. Worked out when first asked for (a big ranking need not hold them twice)."""
         weights = np.array([c.weight for c in self.profile.criteria], dtype=np.float64)
-        _, points = kernels.weighted_sum(self.normalised.to_numpy(dtype=np.float64), weights)
+        normalised = self.normalised.to_numpy(dtype=np.float64)
+        if self.left_out is not None:
+            points = normalised * kernels.row_point_shares(weights, ~self.left_out)
+        else:
+            _, points = kernels.weighted_sum(normalised, weights)
         return pd.DataFrame(points, index=self.normalised.index, columns=self.normalised.columns, copy=False)
 
     @property
@@ -87,6 +121,26 @@ class Ranking:
 
     def dominator_names(self) -> list[str | None]:
         return [None if d < 0 else str(self.names[d]) for d in self.dominated_by]
+
+    def dominance_basis(self, position: int) -> str | None:
+        """How the dominance of the programme at ``position`` was decided (None: not dominated)."""
+        from .unknowns import dominance_basis
+
+        above = int(self.dominated_by[position])
+        return None if above < 0 else dominance_basis(self.unknown, self.profile.keys, position, above)
+
+    @property
+    def imputed(self) -> np.ndarray:
+        """(ranked, criteria) True where a point was earned from an imputed value (``missing`` worst or
+        mean filled in a value no cell gave); see ``imputed_cells``."""
+        return imputed_cells(self)
+
+    @property
+    def unknown_counts(self) -> np.ndarray:
+        """How many criteria each ranked programme has no value for."""
+        if self.unknown is None:
+            return np.zeros(len(self.names), dtype=np.int64)
+        return self.unknown.sum(axis=1)
 
     @property
     def value_for_money(self) -> np.ndarray | None:
@@ -135,6 +189,9 @@ class Ranking:
             normalised=self.normalised.iloc[positions],
             dominated_by=dominated_by,
             total_cost=None if self.total_cost is None else self.total_cost[positions],
+            unknown=None if self.unknown is None else self.unknown[positions],
+            left_out=None if self.left_out is None else self.left_out[positions],
+            full=self.full if self.full is not None else self,
         )
 
     def without_dominated(self) -> Ranking:
@@ -283,6 +340,8 @@ class Ranking:
             if c.require:
                 item["require"] = True
             item["missing"] = c.missing
+            if c.range is not None:
+                item["range"] = c.range
             criteria.append(item)
         values = self.values.loc[self.rows] if len(self.rows) else self.values.iloc[:0]
         keys = list(self.contributions.columns)
@@ -290,6 +349,14 @@ class Ranking:
         points = self.contributions.to_numpy(dtype=float)
         dominators = self.dominator_names()
         value = self.value_for_money
+        imputed, unknown_counts = self.imputed, self.unknown_counts
+        low, high = interval_frames(self)
+
+        def intervals(i: int) -> dict[str, dict[str, list[float]]]:
+            if low is None or high is None:
+                return {}
+            ranged = {k: [float(low[i, j]), float(high[i, j])] for j, k in enumerate(keys) if np.isfinite(low[i, j])}
+            return {"intervals": ranged} if ranged else {}
 
         def extra(i: int) -> dict[str, float | None]:
             if self.total_cost is None:
@@ -311,6 +378,10 @@ class Ranking:
                     k: (None if np.isnan(value_matrix[i, j]) else float(value_matrix[i, j])) for j, k in enumerate(keys)
                 },
                 "dominated_by": dominators[i],
+                **({"dominance": self.dominance_basis(i)} if dominators[i] is not None else {}),
+                "imputed": [k for k, flag in zip(keys, imputed[i], strict=True) if flag],
+                "unknown": int(unknown_counts[i]),
+                **intervals(i),
                 **extra(i),
             }
             for i in range(len(self.rows))

@@ -349,7 +349,10 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
     reading = f"{months:g} months, from {quote(text)}" + "".join(f"; {n}" for n in notes)
     status = ASSUMED if doubts else OK
     cell = _positive(months, status, "; ".join(doubts) or None, text)
-    return cell._replace(note=reading) if cell.status != ERROR else cell
+    if cell.status == ERROR:
+        return cell
+    low_end = ranged[0].range[0] if ranged and ranged[0].range[0] > 0 else NAN  # type: ignore[index]
+    return cell._replace(note=reading, low=low_end)
 
 
 def _combine(figures: list[Figure], masked: str) -> tuple[float, list[float]]:
