@@ -241,3 +241,17 @@ def cost_frontier(costs: np.ndarray, scores: np.ndarray) -> np.ndarray:
     previous_best = np.concatenate([[-np.inf], best_so_far[:-1]])
     on_front[order] = scores[order] > previous_best
     return on_front
+
+
+def sample_scores(normalised: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:
+    """(samples, n) scores of every programme under every weight vector (weights sum to 1)."""
+    if method == "weighted-sum":
+        return 100.0 * weights @ normalised.T
+    to_ideal = (normalised - normalised.max(axis=0)) ** 2
+    to_anti = (normalised - normalised.min(axis=0)) ** 2
+    squared = weights**2
+    plus = np.sqrt(squared @ to_ideal.T)
+    minus = np.sqrt(squared @ to_anti.T)
+    total = plus + minus
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, 100.0 * minus / total, 100.0)

@@ -287,16 +287,27 @@ class Ranking:
     def sensitivity(
         self,
         samples: int = 10_000,
-        spread: float | str | None = 0.25,
+        spread: float | str | None = "default",
         seed: int = 0,
         top: int = 3,
         reversal: bool = False,
         progress: Any = None,
+        data_uncertainty: str = "ranges",
     ) -> Any:
-        """How the ranking depends on the weights (a ``programscore.sensitivity.Sensitivity``)."""
+        """How the ranking depends on the weights and the uncertain data (a
+        ``programscore.sensitivity.Sensitivity``; see ``sensitivity.analyse``)."""
         from .sensitivity import analyse
 
-        return analyse(self, samples=samples, spread=spread, seed=seed, top=top, reversal=reversal, progress=progress)
+        return analyse(
+            self,
+            samples=samples,
+            spread=spread,
+            seed=seed,
+            top=top,
+            reversal=reversal,
+            progress=progress,
+            data_uncertainty=data_uncertainty,
+        )
 
     def render(
         self, format: str = "table", top: int | None = None, tablefmt: str = "simple", escape: bool = True

@@ -30,15 +30,19 @@ def score(
     rank: str | None = None,
     where: list[str] | tuple[str, ...] | None = None,
     join: JoinSpec | None = None,
+    max_unknown: int | None = None,
 ) -> Ranking:
     """Score and rank the programmes of ``sheet`` (a frame of raw cells, e.g. from ``read_sheet``).
 
     ``method``, ``weights`` (by criterion key, relative) and ``rank`` (an order of importance such as
     ``"job_support > cost = length"``, which sets rank-order centroid weights) override the profile's;
     ``where`` (row filters such as ``"length <= 12"``) add to the profile's; ``join`` (a ``JoinSpec``)
-    adds another table's columns, in place of the profile's ``[join]``.
+    adds another table's columns, in place of the profile's ``[join]``; ``max_unknown`` excludes
+    programmes with more unknown criteria than that (in place of the profile's).
     """
-    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank, where=where, join=join)
+    prepared = prepare(
+        sheet, profile, method=method, weights=weights, rank=rank, where=where, join=join, max_unknown=max_unknown
+    )
     profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
     sheet = prepared.sheet
     keys = profile.keys
@@ -178,6 +182,7 @@ def prepare(
     rank: str | None = None,
     where: list[str] | tuple[str, ...] | None = None,
     join: JoinSpec | None = None,
+    max_unknown: int | None = None,
 ) -> Prepared:
     """Apply the overrides, join another table (``join``, else the profile's), match columns to
     criteria, parse every criterion's cells and keep the rows the filters (the profile's ``where`` and
@@ -190,7 +195,9 @@ def prepare(
                 f"the criteria are {', '.join(profile.keys)}"
             )
     where_given = [where] if isinstance(where, str) else list(where or [])
-    profile = profile.with_changes(method=method, weights=weights, rank=rank, where=where_given)
+    profile = profile.with_changes(
+        method=method, weights=weights, rank=rank, where=where_given, max_unknown=max_unknown
+    )
     if len(sheet.columns) == 0:
         raise DataError(f"{where(sheet)}: the sheet has no columns")
     if not sheet.columns.is_unique:

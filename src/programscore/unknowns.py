@@ -58,7 +58,8 @@ def too_many_unknown(profile: Profile, values: np.ndarray) -> tuple[np.ndarray, 
     keys = np.array(profile.keys, dtype=object)
     reasons = (
         [
-            f"{counts[p]} of {len(keys)} criteria unknown ({', '.join(keys[unknown[p]])}): more than max_unknown = {limit}"
+            f"{counts[p]} of {len(keys)} criteria unknown ({', '.join(keys[unknown[p]])}): "
+            f"more than max_unknown = {limit}"
             if mask[p]
             else ""
             for p in range(len(values))

@@ -48,10 +48,24 @@ def stability_frame(analysis: Sensitivity) -> pd.DataFrame:
 
 
 def headline(analysis: Sensitivity) -> str:
+    drawn = analysis.drawn_cells
+    data = f"; data: {analysis.described_data} ({drawn:,} cell(s))" if drawn else ""
     return (
-        f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed} "
+        f"{analysis.samples:,} weight samples, {analysis.described_spread}{data}, seed {analysis.seed} "
         f"({analysis.ranking.method}, profile {analysis.ranking.profile.name!r})"
     )
+
+
+def central_lines(analysis: Sensitivity) -> list[str]:
+    """The SMAA-2 central weights and confidence factors, with a line saying what they are."""
+    lines = analysis.central_lines()
+    if not lines:
+        return []
+    return [
+        "Central weights (the mean weights under which each programme comes first) and confidence factors "
+        "(how often it comes first at those weights as the data is drawn):",
+        *(f"  {line}" for line in lines),
+    ]
 
 
 def reversal_lines(analysis: Sensitivity) -> list[str]:
@@ -86,6 +100,9 @@ def table(analysis: Sensitivity, options: Options, tablefmt: str | None = None) 
         "loses first place:",
         tabulate(stability_frame(analysis), headers="keys", showindex=False, tablefmt=fmt, disable_numparse=True),
     ]  # fmt: skip
+    central = central_lines(analysis)
+    if central:
+        parts += ["", *central]
     reversal = reversal_lines(analysis)
     if reversal:
         parts += ["", *reversal]
