@@ -49,6 +49,16 @@ def imputed_cells(ranking: Ranking) -> np.ndarray:
     return ranking.unknown & ~ranking.left_out
 
 
+def imputed_labels(ranking: Ranking) -> np.ndarray:
+    """Per ranked programme, its imputed criteria as text (``"cost; employment"``; empty when none)."""
+    marked = imputed_cells(ranking)
+    keys = np.array(ranking.profile.keys, dtype=object)
+    labels = np.full(len(marked), "", dtype=object)
+    for i in np.flatnonzero(marked.any(axis=1)):
+        labels[i] = "; ".join(keys[marked[i]])
+    return labels
+
+
 def interval_frames(ranking: Ranking) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(lows, highs) as (ranked, criteria) arrays in rank order, NaN where a cell gave one value;
     (None, None) when no cell gave a range."""

@@ -158,19 +158,19 @@ class DataModel:
             ideal[:, d.column] = np.maximum(top, drawn[d.column].max(axis=1))
             anti[:, d.column] = np.minimum(bottom, drawn[d.column].min(axis=1))
         squared = weights**2
-        base = np.where(mask > 0, self.normalised, 0.0)
 
         def distance(target: np.ndarray) -> np.ndarray:
-            # sum_j w_j^2 m_ij (n_ij - t_sj)^2, expanded so that each term is one matrix product
-            total = squared @ (mask * base**2).T - 2 * (squared * target) @ (mask * base).T
-            total += (squared * target**2) @ mask.T
-            for d in self.draws:
-                t = target[:, d.column : d.column + 1]
-                w = squared[:, d.column : d.column + 1]
-                old = base[d.rows, d.column][None, :]
-                total[:, d.rows] += w * ((drawn[d.column] - t) ** 2 - (old - t) ** 2)
-            return np.sqrt(np.maximum(total, 0.0))
+            # sum_j w_sj^2 m_ij (n_sij - t_sj)^2, a column at a time (no n x k x samples array)
+            total = np.zeros((len(weights), n))
+            for j in range(k):
+                column = np.broadcast_to(self.normalised[:, j], (len(weights), n))
+                if j in drawn:
+                    column = column.copy()
+                    column[:, rows_of[j]] = drawn[j]
+                total += squared[:, j : j + 1] * mask[None, :, j] * (column - target[:, j : j + 1]) ** 2
+            return np.sqrt(total)
 
+        rows_of = {d.column: d.rows for d in self.draws}
         plus, minus = distance(ideal), distance(anti)
         both = plus + minus
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -12,6 +12,8 @@ import pandas as pd
 from .. import kernels
 from . import robustness
 
+from ..result import imputed_labels
+
 if TYPE_CHECKING:
     from ..result import Ranking
     from . import Options
@@ -121,6 +123,9 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
     # without living costs or earnings forgone, the total cost is the money criterion's value, a column already
     total = result.profile.costs.per_month > 0 and not any(c.kind == "money" and c.total for c in criteria)
 
+    points = result.contributions.to_numpy() if result.left_out is not None else None  # renormalised shares
+    imputed, unknown = imputed_labels(result), result.unknown_counts
+
     def piece(start: int, stop: int) -> dict[str, object]:
         part = slice(start, min(stop, n))
         columns: dict[str, object] = {
@@ -130,7 +135,7 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
             "score": result.scores[part],
         }
         for j, key in enumerate(keys):
-            columns[f"{key} points"] = normalised[part, j] * share[j]
+            columns[f"{key} points"] = normalised[part, j] * share[j] if points is None else points[part, j]
         for j, key in enumerate(keys):
             columns[f"{key} value"] = values[j][positions[part]]
         if result.total_cost is not None:
@@ -142,6 +147,7 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
             columns["points per 1000"] = np.where(np.isnan(cost), np.nan, per_1000)
         above = result.dominated_by[part]
         columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
+        columns["imputed"], columns["unknown"] = text_array(imputed[part]), unknown[part]
         return columns
 
     return piece
