@@ -10,9 +10,8 @@ import numpy as np
 import pandas as pd
 
 from .. import kernels
-from . import robustness
-
 from ..result import imputed_labels
+from . import robustness
 
 if TYPE_CHECKING:
     from ..result import Ranking
