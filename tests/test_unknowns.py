@@ -347,3 +347,47 @@ def test_cli_data_uncertainty(tmp_path):
     assert bad.exit_code == 2 and "'some' is not one of 'none', 'ranges', 'all'" in bad.output
     with pytest.raises(ps.ProgramscoreError, match="data uncertainty must be one of none, ranges, all"):
         ps.score(sheet(ROWS), profile()).sensitivity(samples=10, data_uncertainty="some")
+
+
+# --- the marks in every report ----------------------------------------------------------------------
+
+
+def test_every_report_marks_imputed_points(tmp_path):
+    from openpyxl import load_workbook
+
+    runner = CliRunner()
+    table = runner.invoke(main, ["score", "data/programmes.csv"]).output
+    caledon = next(line for line in table.splitlines() if "Caledon" in line)
+    assert caledon.count("0.0*") == 2  # its employment and fee were imputed
+    assert "* points from an imputed value (no cell gave it; the missing policy filled one in)" in table
+    assert "dominated by: decided on known values" in table
+    markdown = runner.invoke(main, ["score", "data/programmes.csv", "-f", "markdown"]).output
+    assert "0.0*" in markdown and "- * points from an imputed value" in markdown
+    page = tmp_path / "r.html"
+    assert runner.invoke(main, ["score", "data/programmes.csv", "-o", str(page)]).exit_code == 0
+    html = page.read_text()
+    assert html.count('class="num points imputed" title="from an imputed value') == 9
+    assert "points from an imputed value" in html
+    book = tmp_path / "r.xlsx"
+    assert runner.invoke(main, ["score", "data/programmes.csv", "-o", str(book)]).exit_code == 0
+    sheet = load_workbook(book)["Ranking"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if "Caledon" in str(r[1].value))
+    fee = row[headers.index("Tuition fees (points)")]
+    assert fee.font.i and fee.comment is not None and "imputed value" in fee.comment.text
+    length = row[headers.index("Programme length (points)")]
+    assert not length.font.i and length.comment is None  # the shared number style is left alone
+    explained = runner.invoke(main, ["explain", "data/programmes.csv", "Caledon"]).output
+    assert "missing (imputed: missing = worst)" in explained
+
+
+def test_explain_shows_a_range_and_a_dominance_basis():
+    rows = [
+        ["A", "£5,000", "12 months", "90%"],
+        ["B", None, "12-18 months", "80%"],
+        ["C", "£9,000", "24 months", "85%"],
+    ]
+    result = ps.score(sheet(rows), profile())
+    text = str(result.explain("B"))
+    assert "18 months (range 12 months to 18 months)" in text
+    assert "dominated by A (even at its best on the unknown cost)" in text

@@ -20,6 +20,7 @@ class Explanation:
     method: str
     criteria: pd.DataFrame  # index: criterion key; label, column, raw, value, normalised, weight, points
     reasons: list[str] = field(default_factory=list)  # why it was excluded, if it was
+    dominated: str | None = None  # the programme that dominates this one, and on what basis
 
     def __str__(self) -> str:
         from tabulate import tabulate
@@ -28,6 +29,8 @@ class Explanation:
             head = f"{self.name} (row {self.row}) is excluded: " + "; ".join(self.reasons)
         else:
             head = f"{self.name} (row {self.row}): rank {self.rank}, score {self.score:.2f} ({self.method})"
+            if self.dominated:
+                head += f"\ndominated by {self.dominated}"
         shown = self.criteria[["label", "raw", "value", "normalised", "weight", "points"]].copy()
         shown["raw"] = shown["raw"].map(lambda r: r if len(r) <= RAW_SHOWN else r[: RAW_SHOWN - 3].rstrip() + "...")
         shown["weight"] = (shown["weight"] * 100).map(lambda w: f"{w:.1f}%")

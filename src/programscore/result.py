@@ -59,6 +59,18 @@ def imputed_labels(ranking: Ranking) -> np.ndarray:
     return labels
 
 
+def marked_points(ranking: Ranking, n: int, fmt: str = ".1f") -> dict[str, list[str]]:
+    """For each criterion with an imputed point among the first ``n`` programmes, its points as text,
+    an imputed one followed by IMPUTED_MARK (``"0.0*"``): what the text tables show."""
+    marked = imputed_cells(ranking)[:n]
+    points = ranking.contributions.to_numpy(dtype=np.float64)[:n]
+    return {
+        key: [f"{p:{fmt}}{IMPUTED_MARK if m else ''}" for p, m in zip(points[:, j], marked[:, j], strict=True)]
+        for j, key in enumerate(ranking.profile.keys)
+        if marked[:, j].any()
+    }
+
+
 def interval_frames(ranking: Ranking) -> tuple[np.ndarray | None, np.ndarray | None]:
     """(lows, highs) as (ranked, criteria) arrays in rank order, NaN where a cell gave one value;
     (None, None) when no cell gave a range."""
@@ -258,13 +270,21 @@ class Ranking:
                 reading = f"{reading} (warning: {cell.message})" if reading else f"warning: {cell.message}"
             value = self.values.loc[row, key] if row in self.values.index else np.nan
             ranked = pool == "ranked"
+            shown = format_value(value, criterion, self.profile.currency.base)
+            if self.interval_low is not None and np.isfinite(self.interval_low.loc[row, key]):
+                low, high = self.interval_low.loc[row, key], self.interval_high.loc[row, key]  # type: ignore[union-attr]
+                base = self.profile.currency.base
+                shown += f" (range {format_value(low, criterion, base)} to {format_value(high, criterion, base)})"
+            elif np.isnan(value) and ranked:
+                left_out = self.left_out is not None and bool(self.left_out[position, len(frame)])
+                shown += " (left out: renormalised)" if left_out else f" (imputed: missing = {criterion.missing})"
             frame.append(
                 {
                     "key": key,
                     "label": criterion.label,
                     "column": self.columns.get(key),
                     "raw": "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else str(raw),
-                    "value": format_value(value, criterion, self.profile.currency.base),
+                    "value": shown,
                     "normalised": self.normalised[key].iloc[position] if ranked else np.nan,
                     "weight": weights[key],
                     "points": self.contributions[key].iloc[position] if ranked else np.nan,
@@ -273,6 +293,7 @@ class Ranking:
             )
         criteria = pd.DataFrame(frame).set_index("key")
         if pool == "ranked":
+            basis = self.dominance_basis(position)
             return Explanation(
                 str(self.names[position]),
                 row,
@@ -280,6 +301,7 @@ class Ranking:
                 float(self.scores[position]),
                 self.method,
                 criteria,
+                dominated=None if basis is None else f"{self.names[self.dominated_by[position]]} ({basis})",
             )
         reasons = list(self.excluded["reasons"].iloc[position])
         return Explanation(str(self.excluded["name"].iloc[position]), row, None, None, self.method, criteria, reasons)

@@ -39,7 +39,10 @@ def context(result: Ranking, options: Options) -> dict:
         }
         for j, c in enumerate(profile.criteria)
     ]
+    from ..result import IMPUTED_NOTE
+
     points = result.contributions.to_numpy(dtype=float)
+    imputed = result.imputed
     ranked = []
     for i in range(top_rows(result, options)):
         x = 0.0
@@ -55,6 +58,7 @@ def context(result: Ranking, options: Options) -> dict:
                 "row": int(result.rows[i]),
                 "score": float(result.scores[i]),
                 "points": [float(p) for p in points[i]],
+                "imputed": [bool(m) for m in imputed[i]],
                 "segments": segments,
             }
         )
@@ -67,6 +71,7 @@ def context(result: Ranking, options: Options) -> dict:
         "currency": profile.currency.base,
         "criteria": criteria,
         "ranked": ranked,
+        "imputed_note": IMPUTED_NOTE if imputed[: len(ranked)].any() else None,
         "shown": len(ranked),
         "total": len(result.names),
         "excluded": [

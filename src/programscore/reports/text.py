@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import kernels
-from ..result import imputed_labels
+from ..result import IMPUTED_NOTE, imputed_labels, marked_points
 from . import robustness
 
 if TYPE_CHECKING:
@@ -42,6 +42,8 @@ def points_frame(result: Ranking, options: Options) -> pd.DataFrame:
         table["per_1000"] = [_per_1000(v) for v in table["per_1000"]]
         table = table.rename(columns={"total_cost": "total cost", "per_1000": "per 1k"})
     table["dominated_by"] = [f"#{result.ranks[d]}" if d >= 0 else "" for d in result.dominated_by[:n]]
+    for key, points in marked_points(result, n).items():  # a point from an imputed value carries a mark
+        table[key] = points
     return table.rename(columns={"dominated_by": "dominated by"})
 
 
@@ -72,6 +74,10 @@ def footer(result: Ranking, options: Options) -> list[str]:
         + ("; see `programscore check`" if len(result.issues) else "")
     )
     lines.extend(f"note: {n}" for n in result.notices)
+    if result.imputed[:shown].any():
+        lines.append(IMPUTED_NOTE)
+    if result.unknown is not None and (result.dominated[:shown] & result.unknown[:shown].any(axis=1)).any():
+        lines.append("dominated by: decided on known values (a programme's unknowns count at their best)")
     return lines
 
 
