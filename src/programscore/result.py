@@ -50,10 +50,10 @@ def imputed_cells(ranking: Ranking) -> np.ndarray:
 
 
 def imputed_labels(ranking: Ranking) -> np.ndarray:
-    """Per ranked programme, its imputed criteria as text (``"cost; employment"``; empty when none)."""
+    """Per ranked programme, its imputed criteria as text (``"cost; employment"``; None when none)."""
     marked = imputed_cells(ranking)
     keys = np.array(ranking.profile.keys, dtype=object)
-    labels = np.full(len(marked), "", dtype=object)
+    labels = np.full(len(marked), None, dtype=object)
     for i in np.flatnonzero(marked.any(axis=1)):
         labels[i] = "; ".join(keys[marked[i]])
     return labels

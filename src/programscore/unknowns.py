@@ -80,9 +80,10 @@ def dominators(normalised: np.ndarray, unknown: np.ndarray | None, scores: np.nd
     if unknown is None or not unknown.any():
         return kernels.dominators(normalised, scores)
     known = np.where(unknown, np.nan, normalised)
-    with np.errstate(all="ignore"):
-        worst = np.where(np.isnan(known).all(axis=0), 0.0, np.nanmin(known, axis=0))
-        best = np.where(np.isnan(known).all(axis=0), 1.0, np.nanmax(known, axis=0))
+    empty = np.isnan(known).all(axis=0)  # nobody's value is known: any value is possible
+    known[:, empty] = 0.0
+    worst = np.where(empty, 0.0, np.nanmin(known, axis=0))
+    best = np.where(empty, 1.0, np.nanmax(known, axis=0))
     pessimistic = np.where(unknown, worst[None, :], normalised)
     optimistic = np.where(unknown, best[None, :], normalised)
     # a row with no unknowns is the same in both; its dominators are found among the pessimistic rows

@@ -341,7 +341,7 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
     ranged = [f for f in timed if f.range and f.months == months]
     if ranged:
         low, high = ranged[0].range  # type: ignore[misc]
-        doubts.append(f"a range {low:g}-{high:g} months; the upper end scores")
+        doubts.append(f"a range {low:g}-{high:g} months, kept as an interval")
     if restated:
         doubts.append(f"several lengths ({', '.join(f'{m:g}' for m in restated)} months); used the longest")
     if NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):
