@@ -391,3 +391,13 @@ def test_explain_shows_a_range_and_a_dominance_basis():
     text = str(result.explain("B"))
     assert "18 months (range 12 months to 18 months)" in text
     assert "dominated by A (even at its best on the unknown cost)" in text
+
+
+def test_stability_intervals_under_renormalise():
+    # P2 leads (75) before P3 (50, on a alone) and P1 (25). With b's share s (a's 1 - s):
+    # P2 = 100 s; P3 = 50 whatever s (it has only a); P1 = 100 (1 - s). P2 stays first from s = 1/2 to 1.
+    result = renormalise_case()
+    analysis = result.sensitivity(samples=100, spread=0)
+    b = next(s for s in analysis.stability if s.key == "b")
+    assert b.low == pytest.approx(0.5, abs=1e-9) and b.high == 1.0
+    assert b.below == "P1"

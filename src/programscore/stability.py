@@ -3,6 +3,7 @@ programme is left out (see ``sensitivity.py``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -57,12 +58,13 @@ def stability_intervals(ranking: Ranking, grid: int = 400) -> list[Stability]:
     names = ranking.names
     if len(normalised) < 2:
         return [Stability(k, float(base[j]), 0.0, 1.0, None, None) for j, k in enumerate(keys)]
+    scorer = _scorer(ranking, normalised)
     result = []
     for j, key in enumerate(keys):
-        if ranking.method == "weighted-sum":
+        if ranking.method == "weighted-sum" and ranking.left_out is None:
             low, high, below, above = _linear_interval(normalised, base, j)
         else:
-            low, high, below, above = _numeric_interval(normalised, base, j, ranking.method, grid)
+            low, high, below, above = _numeric_interval(scorer, base, j, grid)
         result.append(
             Stability(
                 key,
@@ -99,8 +101,19 @@ def _linear_interval(normalised: np.ndarray, base: np.ndarray, j: int) -> tuple[
     return low, high, below, above
 
 
-def _margin(normalised: np.ndarray, base: np.ndarray, j: int, shares: np.ndarray, method: str) -> tuple:
-    scores = sample_scores(normalised, shares_to_weights(base, j, shares), method)
+def _scorer(ranking: Ranking, normalised: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """Scores of every programme for (m, k) weights: sample_scores, or over the criteria each programme
+    has when missing = "renormalise" left some out (then no score is linear in a weight share)."""
+    if ranking.left_out is None:
+        return lambda weights: sample_scores(normalised, weights, ranking.method)
+    from .uncertainty import data_model
+
+    model, rng = data_model(ranking, "none"), np.random.default_rng(0)  # nothing is drawn
+    return lambda weights: model.scores(weights, rng)
+
+
+def _margin(scorer: Callable[[np.ndarray], np.ndarray], base: np.ndarray, j: int, shares: np.ndarray) -> tuple:
+    scores = scorer(shares_to_weights(base, j, shares))
     others = scores.copy()
     others[:, 0] = -np.inf
     challenger = others.argmax(axis=1)
@@ -108,22 +121,22 @@ def _margin(normalised: np.ndarray, base: np.ndarray, j: int, shares: np.ndarray
 
 
 def _numeric_interval(
-    normalised: np.ndarray, base: np.ndarray, j: int, method: str, grid: int
+    scorer: Callable[[np.ndarray], np.ndarray], base: np.ndarray, j: int, grid: int
 ) -> tuple[float, float, int | None, int | None]:
     share = float(base[j])
     shares = np.linspace(0.0, 1.0, grid + 1)
-    margin, _ = _margin(normalised, base, j, shares, method)
+    margin, _ = _margin(scorer, base, j, shares)
     keeps = margin >= -TOLERANCE
 
     def refine(inside: float, outside: float) -> tuple[float, int]:
         for _ in range(60):
             middle = (inside + outside) / 2
-            m, _ = _margin(normalised, base, j, np.array([middle]), method)
+            m, _ = _margin(scorer, base, j, np.array([middle]))
             if m[0] >= -TOLERANCE:
                 inside = middle
             else:
                 outside = middle
-        _, who = _margin(normalised, base, j, np.array([outside]), method)
+        _, who = _margin(scorer, base, j, np.array([outside]))
         return inside, int(who[0])
 
     low, below = 0.0, None
