@@ -14,7 +14,7 @@ from programscore.cli import main
 from programscore.errors import DataError, FilterError, ProfileError
 from programscore.filters import parse_filter, resolve, row_masks
 from programscore.profile_io import parse_profile
-from programscore.result import IMPUTED_NOTE
+from programscore.unknowns import IMPUTED_NOTE
 
 CSV_PATH = Path("data") / "programmes.csv"
 XLSX_PATH = Path("data") / "programmes.xlsx"

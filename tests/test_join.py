@@ -15,7 +15,7 @@ from programscore.cli import main
 from programscore.errors import ProfileError
 from programscore.join_keys import AMBIGUOUS, APPROXIMATELY, EXACT, UNMATCHED, key_words, match_keys, normalise_key
 from programscore.profile_io import parse_profile
-from programscore.result import IMPUTED_NOTE
+from programscore.unknowns import IMPUTED_NOTE
 
 CSV_PATH = Path("data") / "programmes.csv"
 OUTCOMES = Path("data") / "outcomes.csv"

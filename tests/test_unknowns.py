@@ -192,7 +192,7 @@ def test_imputed_and_unknown_in_json_and_csv():
 
 
 def test_imputed_cells_helper():
-    from programscore.result import imputed_cells
+    from programscore.unknowns import imputed_cells
 
     result = ps.score(sheet([["A", "£9,000", "12 months", None], ["B", None, "12 months", "90%"]]), profile())
     marked = imputed_cells(result)

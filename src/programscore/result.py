@@ -17,6 +17,7 @@ from .filters import Filtered
 from .issues import issue_records
 from .joining import JoinReport
 from .profiles import Criterion, Profile
+from .unknowns import dominance_basis, imputed_cells, interval_frames
 
 
 def format_value(value: float, criterion: Criterion, base: str) -> str:
@@ -37,53 +38,6 @@ def format_value(value: float, criterion: Criterion, base: str) -> str:
     if kind == "rating":
         return f"{value:.3g} of {criterion.scale[1]:g}"  # type: ignore[index]
     return f"{value:,.6g}"
-
-
-def imputed_cells(ranking: Ranking) -> np.ndarray:
-    """(ranked, criteria) True where a programme's points on a criterion come from an imputed value:
-    no cell gave it and the missing policy (worst, mean) filled one in. Reports mark these cells."""
-    if ranking.unknown is None:
-        return np.zeros((len(ranking.names), len(ranking.profile.keys)), dtype=bool)
-    if ranking.left_out is None:
-        return ranking.unknown
-    return ranking.unknown & ~ranking.left_out
-
-
-def imputed_labels(ranking: Ranking) -> np.ndarray:
-    """Per ranked programme, its imputed criteria as text (``"cost; employment"``; None when none)."""
-    marked = imputed_cells(ranking)
-    keys = np.array(ranking.profile.keys, dtype=object)
-    labels = np.full(len(marked), None, dtype=object)
-    for i in np.flatnonzero(marked.any(axis=1)):
-        labels[i] = "; ".join(keys[marked[i]])
-    return labels
-
-
-def marked_points(ranking: Ranking, n: int, fmt: str = ".1f") -> dict[str, list[str]]:
-    """For each criterion with an imputed point among the first ``n`` programmes, its points as text,
-    an imputed one followed by IMPUTED_MARK (``"0.0*"``): what the text tables show."""
-    marked = imputed_cells(ranking)[:n]
-    points = ranking.contributions.to_numpy(dtype=np.float64)[:n]
-    return {
-        key: [f"{p:{fmt}}{IMPUTED_MARK if m else ''}" for p, m in zip(points[:, j], marked[:, j], strict=True)]
-        for j, key in enumerate(ranking.profile.keys)
-        if marked[:, j].any()
-    }
-
-
-def interval_frames(ranking: Ranking) -> tuple[np.ndarray | None, np.ndarray | None]:
-    """(lows, highs) as (ranked, criteria) arrays in rank order, NaN where a cell gave one value;
-    (None, None) when no cell gave a range."""
-    if ranking.interval_low is None or ranking.interval_high is None:
-        return None, None
-    keys = ranking.profile.keys
-    low = ranking.interval_low.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
-    high = ranking.interval_high.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
-    return low, high
-
-
-IMPUTED_MARK = "*"  # beside a point earned from an imputed value, in the text reports
-IMPUTED_NOTE = "* points from an imputed value (no cell gave it; the missing policy filled one in)"
 
 
 @dataclass
@@ -146,8 +100,6 @@ class Ranking:
 
     def dominance_basis(self, position: int) -> str | None:
         """How the dominance of the programme at ``position`` was decided (None: not dominated)."""
-        from .unknowns import dominance_basis
-
         above = int(self.dominated_by[position])
         return None if above < 0 else dominance_basis(self.unknown, self.profile.keys, position, above)
 

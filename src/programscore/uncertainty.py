@@ -183,7 +183,7 @@ def data_model(ranking: Ranking, data_uncertainty: str = "ranges") -> DataModel:
         raise ProgramscoreError(
             f"data uncertainty must be one of {', '.join(DATA_UNCERTAINTY)} (got {data_uncertainty!r})"
         )
-    from .result import imputed_cells, interval_frames
+    from .unknowns import imputed_cells, interval_frames
 
     normalised = ranking.normalised.to_numpy(dtype=np.float64)
     available = None if ranking.left_out is None else ~ranking.left_out

@@ -11,10 +11,15 @@ decided on what is known.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from . import kernels
 from .profiles import Criterion, Profile
+
+if TYPE_CHECKING:
+    from .result import Ranking
 
 
 def scored_ends(values: np.ndarray, lows: np.ndarray, criteria: list[Criterion]) -> np.ndarray:
@@ -114,3 +119,53 @@ def dominance_basis(unknown: np.ndarray | None, keys: list[str], dominated: int,
     if mine:
         parts.append(f"with the dominating programme at its worst on its unknown {', '.join(mine)}")
     return "; ".join(parts) if parts else "on every criterion, all known"
+
+
+# --- what the reports mark ------------------------------------------------------------------------
+
+
+def imputed_cells(ranking: Ranking) -> np.ndarray:
+    """(ranked, criteria) True where a programme's points on a criterion come from an imputed value:
+    no cell gave it and the missing policy (worst, mean) filled one in. Reports mark these cells."""
+    if ranking.unknown is None:
+        return np.zeros((len(ranking.names), len(ranking.profile.keys)), dtype=bool)
+    if ranking.left_out is None:
+        return ranking.unknown
+    return ranking.unknown & ~ranking.left_out
+
+
+def imputed_labels(ranking: Ranking) -> np.ndarray:
+    """Per ranked programme, its imputed criteria as text (``"cost; employment"``; None when none)."""
+    marked = imputed_cells(ranking)
+    keys = np.array(ranking.profile.keys, dtype=object)
+    labels = np.full(len(marked), None, dtype=object)
+    for i in np.flatnonzero(marked.any(axis=1)):
+        labels[i] = "; ".join(keys[marked[i]])
+    return labels
+
+
+def marked_points(ranking: Ranking, n: int, fmt: str = ".1f") -> dict[str, list[str]]:
+    """For each criterion with an imputed point among the first ``n`` programmes, its points as text,
+    an imputed one followed by IMPUTED_MARK (``"0.0*"``): what the text tables show."""
+    marked = imputed_cells(ranking)[:n]
+    points = ranking.contributions.to_numpy(dtype=np.float64)[:n]
+    return {
+        key: [f"{p:{fmt}}{IMPUTED_MARK if m else ''}" for p, m in zip(points[:, j], marked[:, j], strict=True)]
+        for j, key in enumerate(ranking.profile.keys)
+        if marked[:, j].any()
+    }
+
+
+def interval_frames(ranking: Ranking) -> tuple[np.ndarray | None, np.ndarray | None]:
+    """(lows, highs) as (ranked, criteria) arrays in rank order, NaN where a cell gave one value;
+    (None, None) when no cell gave a range."""
+    if ranking.interval_low is None or ranking.interval_high is None:
+        return None, None
+    keys = ranking.profile.keys
+    low = ranking.interval_low.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
+    high = ranking.interval_high.loc[ranking.rows, keys].to_numpy(dtype=np.float64)
+    return low, high
+
+
+IMPUTED_MARK = "*"  # beside a point earned from an imputed value, in the text reports
+IMPUTED_NOTE = "* points from an imputed value (no cell gave it; the missing policy filled one in)"

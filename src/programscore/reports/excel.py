@@ -166,7 +166,7 @@ def _mark_imputed(cells: list, marks: np.ndarray) -> None:
     """Points earned from an imputed value: italic and orange, with a note saying so."""
     from openpyxl.comments import Comment
 
-    from ..result import IMPUTED_NOTE
+    from ..unknowns import IMPUTED_NOTE
 
     for cell, marked in zip(cells, marks, strict=True):
         if marked and cell is not None:

@@ -39,7 +39,7 @@ def context(result: Ranking, options: Options) -> dict:
         }
         for j, c in enumerate(profile.criteria)
     ]
-    from ..result import IMPUTED_NOTE
+    from ..unknowns import IMPUTED_NOTE
 
     points = result.contributions.to_numpy(dtype=float)
     imputed = result.imputed

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import kernels
-from ..result import IMPUTED_NOTE, imputed_labels, marked_points
+from ..unknowns import IMPUTED_NOTE, imputed_labels, marked_points
 from . import robustness
 
 if TYPE_CHECKING:
