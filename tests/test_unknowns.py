@@ -401,3 +401,24 @@ def test_stability_intervals_under_renormalise():
     b = next(s for s in analysis.stability if s.key == "b")
     assert b.low == pytest.approx(0.5, abs=1e-9) and b.high == 1.0
     assert b.below == "P1"
+
+
+@pytest.mark.parametrize("anchors", [{}, {"best": 5_000, "worst": 30_000}, {"best": 9_500}, {"worst": 11_000}])
+def test_drawn_values_keep_the_columns_normalisation(anchors):
+    from programscore.scoring import normalise
+
+    rows = [["P1", "£9,000-£15,000", "12 months", "80%"], ["P2", "£10,000", "12 months", "70%"],
+            ["P3", "£4,000-£40,000", "12 months", "75%"], ["P4", "£12,000", "12 months", "60%"]]  # fmt: skip
+    result = ps.score(sheet(rows), profile(cost=anchors))
+    model = data_model(result, "ranges")
+    d = next(d for d in model.draws if d.column == 0)
+    raw = np.linspace(1_000, 45_000, 89)
+    known = d.reference[np.isfinite(d.reference)]
+    clipped = raw if d.fixed else np.clip(raw, known.min(), known.max())
+    expected = normalise(np.concatenate([d.reference, clipped])[:, None], [result.profile.criteria[0]])[
+        len(d.reference) :, 0
+    ]
+    if d.affine is not None:
+        assert np.clip(d.affine[0] * clipped + d.affine[1], 0, 1) == pytest.approx(expected, abs=1e-12)
+    # the reference itself maps to the ranking's normalised values
+    assert normalise(d.reference[:, None], [result.profile.criteria[0]])[:, 0] == pytest.approx(model.normalised[:, 0])

@@ -22,6 +22,7 @@ import numpy as np
 from .errors import ProgramscoreError
 
 if TYPE_CHECKING:
+    from .profiles import Criterion
     from .result import Ranking
 
 DATA_UNCERTAINTY = ("none", "ranges", "all")
@@ -79,6 +80,7 @@ class Draws:
     pool: np.ndarray  # the column's known normalised values
     reference: np.ndarray  # the column's raw values as ranked, for its normalisation
     fixed: bool  # both anchors fixed: no clipping to the observed values
+    affine: tuple[float, float] | None = None  # n = clip(a x + b, 0, 1) after clipping (None: normalise)
 
 
 @dataclass
@@ -107,9 +109,15 @@ class DataModel:
         known = d.reference[np.isfinite(d.reference)]
         if not d.fixed and known.size:
             np.clip(raw, known.min(), known.max(), out=raw)
-        criterion = self.ranking.profile.criteria[d.column]
-        flat = np.concatenate([d.reference, raw.ravel()])
-        out = normalise(flat[:, None], [criterion])[len(d.reference) :, 0].reshape(raw.shape)
+        if d.affine is not None:
+            out = raw
+            out *= d.affine[0]
+            out += d.affine[1]
+            np.clip(out, 0.0, 1.0, out=out)
+        else:
+            criterion = self.ranking.profile.criteria[d.column]
+            flat = np.concatenate([d.reference, raw.ravel()])
+            out = normalise(flat[:, None], [criterion])[len(d.reference) :, 0].reshape(raw.shape)
         if d.imputed.any():
             if len(d.pool):
                 picks = rng.integers(0, len(d.pool), size=(samples, int(d.imputed.sum())))
@@ -210,9 +218,31 @@ def data_model(ranking: Ranking, data_uncertainty: str = "ranges") -> DataModel:
                     pool=normalised[known, j],
                     reference=reference,
                     fixed=fixed,
+                    affine=_affine(reference, c),
                 )
             )
     return DataModel(normalised, available, ranking.method, draws, ranking)
+
+
+def _affine(reference: np.ndarray, c: Criterion) -> tuple[float, float] | None:
+    """(a, b) when the column's normalisation is n = clip(a x + b, 0, 1) over the observed range (min-max
+    and anchors), so drawn values need no call to ``normalise``; None otherwise (a target)."""
+    from .scoring import normalise
+
+    known = reference[np.isfinite(reference)]
+    if c.better == "target" or known.size == 0:
+        return None
+    low, high = float(known.min()), float(known.max())
+    if low == high:
+        at = normalise(np.concatenate([reference, [low]])[:, None], [c])[-1, 0]
+        return 0.0, float(at)
+    probes = np.array([low, high, (low + high) / 2, low + (high - low) / 3])
+    ends = normalise(np.concatenate([reference, probes])[:, None], [c])[-4:, 0]
+    a = (ends[1] - ends[0]) / (high - low)
+    b = ends[0] - a * low
+    if not np.allclose(np.clip(a * probes + b, 0.0, 1.0), ends, rtol=0, atol=1e-12):
+        return None  # a step at one fixed anchor: not affine
+    return float(a), float(b)
 
 
 def confidence_factors(
