@@ -285,6 +285,7 @@ def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Optio
             [s.key, _number(ws, s.share, "0.0%"), _number(ws, s.low, "0.0%"), _number(ws, s.high, "0.0%"),
              _text(ws, s.below), _text(ws, s.above)]
         )  # fmt: skip
+    _central_rows(ws, analysis)
     if analysis.reversals is not None:
         ws.append([])
         ws.append(_header(ws, ["Left out", "Was ahead", "Now ahead", "Gap before", "Gap after"]))
@@ -293,6 +294,18 @@ def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Optio
                 [_text(ws, row.left_out), _text(ws, row.was_ahead), _text(ws, row.now_ahead),
                  _number(ws, row.gap_before, "0.00"), _number(ws, row.gap_after, "0.00")]
             )  # fmt: skip
+
+
+def _central_rows(ws: WriteOnlyWorksheet, analysis: Sensitivity) -> None:
+    """SMAA-2 central weights and confidence factor of each programme that can come first."""
+    if analysis.central is None or not len(analysis.central):
+        return
+    keys = analysis.ranking.profile.keys
+    ws.append([])
+    ws.append(_header(ws, ["Programme", "P(first)", "Confidence factor", *(f"Central weight: {k}" for k in keys)]))
+    for row in analysis.central.to_dict("records"):
+        ws.append([_text(ws, row["name"]), _number(ws, row["p_first"], "0.0%"), _number(ws, row["confidence"], "0.00"),
+                   *(_number(ws, row[k], "0.0%") for k in keys)])  # fmt: skip
 
 
 def _excluded_sheet(workbook: Workbook, result: Ranking) -> None:

@@ -110,7 +110,9 @@ def _sensitivity(options: Options) -> dict | None:
         for r in frame.itertuples(index=False)
     ]
     return {
-        "headline": f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed}",
+        "headline": f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed}"
+        + (f"; data: {analysis.described_data} ({analysis.drawn_cells:,} cell(s))" if analysis.drawn_cells else ""),
+        "central": analysis.central_lines(),
         "top": analysis.top,
         "rows": rows,
         "stability": analysis.stability,
