@@ -422,3 +422,14 @@ def test_drawn_values_keep_the_columns_normalisation(anchors):
         assert np.clip(d.affine[0] * clipped + d.affine[1], 0, 1) == pytest.approx(expected, abs=1e-12)
     # the reference itself maps to the ranking's normalised values
     assert normalise(d.reference[:, None], [result.profile.criteria[0]])[:, 0] == pytest.approx(model.normalised[:, 0])
+
+
+def test_csv_shows_both_ends_of_a_range():
+    out = CliRunner().invoke(main, ["score", "data/vague.csv", "-f", "csv"])
+    frame = pd.read_csv(pd.io.common.StringIO(out.output)).set_index("name")
+    assert {"cost low", "cost high", "length low", "length high", "employment low", "employment high"} <= set(frame)
+    harbourside = frame.loc["MSc Machine Learning, Harbourside Institute of Technology"]
+    assert (harbourside["cost low"], harbourside["cost high"], harbourside["cost value"]) == (9000, 24000, 24000)
+    assert np.isnan(frame.loc["MSc Data Science, Northfield University", "cost low"])
+    plain = CliRunner().invoke(main, ["score", "data/programmes.csv", "-f", "csv"]).output.splitlines()[0]
+    assert " low" not in plain  # no range in the sheet, no such columns

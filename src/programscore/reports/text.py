@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import kernels
-from ..unknowns import IMPUTED_NOTE, imputed_labels, marked_points
+from ..unknowns import IMPUTED_NOTE, imputed_labels, interval_frames, marked_points
 from . import robustness
 
 if TYPE_CHECKING:
@@ -130,6 +130,8 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
 
     points = result.contributions.to_numpy() if result.left_out is not None else None  # renormalised shares
     imputed, unknown = imputed_labels(result), result.unknown_counts
+    low, high = interval_frames(result)
+    ranged = [] if low is None else [j for j in range(len(keys)) if np.isfinite(low[:n, j]).any()]
 
     def piece(start: int, stop: int) -> dict[str, object]:
         part = slice(start, min(stop, n))
@@ -143,6 +145,8 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
             columns[f"{key} points"] = normalised[part, j] * share[j] if points is None else points[part, j]
         for j, key in enumerate(keys):
             columns[f"{key} value"] = values[j][positions[part]]
+        for j in ranged:  # both ends of a range, for the criteria where a cell gave one
+            columns[f"{keys[j]} low"], columns[f"{keys[j]} high"] = low[part, j], high[part, j]  # type: ignore[index]
         if result.total_cost is not None:
             cost = result.total_cost[part]
             if total:
