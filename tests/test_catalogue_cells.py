@@ -94,7 +94,7 @@ def test_a_placement_fee_beside_tuition_is_said():
 
 def test_a_range_keeps_both_ends_and_says_so():
     _, issues = fee("9,000-12,000 GBP")
-    assert issues[0]["message"] == "a range 9,000-12,000; the upper end scores"
+    assert issues[0]["message"] == "a range 9,000-12,000, kept as an interval"
     assert issues[0]["reading"] == '9,000-12,000 GBP in total, from "9,000-12,000 GBP"'
 
 

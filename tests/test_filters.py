@@ -14,6 +14,7 @@ from programscore.cli import main
 from programscore.errors import DataError, FilterError, ProfileError
 from programscore.filters import parse_filter, resolve, row_masks
 from programscore.profile_io import parse_profile
+from programscore.unknowns import IMPUTED_NOTE
 
 CSV_PATH = Path("data") / "programmes.csv"
 XLSX_PATH = Path("data") / "programmes.xlsx"
@@ -292,8 +293,12 @@ def test_score_footer(from_stdin):
                  input=CSV_PATH.read_bytes() if from_stdin else None)  # fmt: skip
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[-2:] == [FOOTER, "8 ranked, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`"]
-    assert len(lines) == 3 + 2 + 8 + 4  # the answer (two lines and a blank), the header, 8 rows, the footer
+    assert lines[-3:] == [
+        FOOTER,
+        "8 ranked, 0 excluded, 4 cell issue(s) (0 error(s)); see `programscore check`",
+        IMPUTED_NOTE,  # the imputed points shown follow the counts
+    ]
+    assert len(lines) == 3 + 2 + 8 + 5  # the answer (two lines and a blank), the header, 8 rows, the footer
 
 
 def test_score_json_gets_a_filtered_object_and_keeps_its_keys():

@@ -15,6 +15,7 @@ from programscore.cli import main
 from programscore.errors import ProfileError
 from programscore.join_keys import AMBIGUOUS, APPROXIMATELY, EXACT, UNMATCHED, key_words, match_keys, normalise_key
 from programscore.profile_io import parse_profile
+from programscore.unknowns import IMPUTED_NOTE
 
 CSV_PATH = Path("data") / "programmes.csv"
 OUTCOMES = Path("data") / "outcomes.csv"
@@ -269,9 +270,11 @@ def test_score_footer(from_stdin):
     source = "-" if from_stdin else CSV_PATH
     result = run("score", source, "--join", OUTCOMES, "--on", ON, input=CSV_PATH.read_bytes() if from_stdin else None)
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-2:] == [
+    assert result.output.splitlines()[-4:] == [
         LINE,
         "21 ranked, 0 excluded, 7 cell issue(s) (0 error(s)); see `programscore check`",
+        IMPUTED_NOTE,  # the imputed points, and how dominance treats unknowns, follow the counts
+        "dominated by: decided on known values (a programme's unknowns count at their best)",
     ]
 
 

@@ -118,7 +118,7 @@ def test_other_validation_messages():
         "p.toml, line 2: method 'topsys' is not one of weighted-sum, topsis (did you mean 'topsis'?)"
     )
     assert bad(GOOD.replace("GBP = 1.17", "GBP = -1")) == (
-        "p.toml, line 6: currency rates: the rate for GBP must be a positive number (got -1)"
+        "p.toml, line 6: currency rates: the rate for GBP must be a positive number up to 1,000,000,000,000 (got -1)"
     )
     assert bad(GOOD + '\n[[criteria]]\nkey = "cost"\nkind = "number"\n') == "p.toml: two criteria have the key 'cost'"
 

@@ -87,8 +87,11 @@ def check_shape(data):
             "dominated_by",
             "total_cost",
             "per_1000",
-        }
+            "imputed",
+            "unknown",
+        } | ({"dominance"} if r["dominated_by"] else set()) | ({"intervals"} if "intervals" in r else set())
         assert r["dominated_by"] is None or isinstance(r["dominated_by"], str)
+        assert all(key in r["values"] for key in r["imputed"]) and r["unknown"] >= len(r["imputed"])
         assert isinstance(r["rank"], int) and isinstance(r["row"], int) and isinstance(r["score"], float)
         assert all(v is None or isinstance(v, float) for v in r["values"].values())
     for e in data["excluded"]:

@@ -188,6 +188,8 @@ def test_to_dict_has_the_documented_shape():
         "score",
         "contributions",
         "values",
+        "imputed",
+        "unknown",
         "dominated_by",
         "total_cost",
         "per_1000",

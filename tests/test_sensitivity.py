@@ -160,4 +160,4 @@ def test_cli_table_json_workbook_and_page(tmp_path):
     csv = runner.invoke(main, ["sensitivity", "data/programmes.csv", "--samples", "500", "-f", "csv"]).output
     assert csv.splitlines()[0] == '"rank","name","row","score","p_first","p_top3","median_rank","rank_p5","rank_p95"'
     bad = runner.invoke(main, ["sensitivity", "data/programmes.csv", "--spread", "lots"])
-    assert bad.exit_code == 2 and "Invalid value for --spread: 'lots' is not a number or 'any'" in bad.output
+    assert bad.exit_code == 2 and "Invalid value for --spread: 'lots' is not a number, 'any' or 'order'" in bad.output

@@ -109,10 +109,18 @@ def score(
 )
 @click.option(
     "--spread",
-    default="0.25",
+    default=None,
+    metavar="S|any|order",
+    help="Each weight varies by up to ±S (0.25 = ±25%); 'any' draws weights uniformly over all weight vectors; "
+    "'order' only weights that keep the order of importance (--rank). Default: 'order' with an order, else 0.25.",
+)
+@click.option(
+    "--data-uncertainty",
+    type=click.Choice(["none", "ranges", "all"]),
+    default="ranges",
     show_default=True,
-    metavar="S|any",
-    help="Each weight varies by up to ±S (0.25 = ±25%); 'any' draws weights uniformly over all weight vectors.",
+    help="Also draw the data: each range between its ends ('ranges'), and each imputed value from its "
+    "column's known values ('all').",
 )
 @click.option("--seed", type=click.IntRange(min=0, max=2**63 - 1), default=0, show_default=True,
               help="Random seed (the same seed, the same answer).")
@@ -124,7 +132,8 @@ def score(
 @library_errors
 def sensitivity(
     samples: int,
-    spread: str,
+    spread: str | None,
+    data_uncertainty: str,
     seed: int,
     top_k: int,
     reversal: bool,
@@ -142,6 +151,8 @@ def sensitivity(
     \b
         programscore sensitivity data/programmes.csv
         programscore sensitivity data/programmes.csv --spread any --samples 20000 --seed 7 -o sensitivity.xlsx
+        programscore sensitivity data/programmes.csv --rank "job_support > cost > length = placement > industry_links"
+        programscore sensitivity data/programmes.csv --data-uncertainty all --max-unknown 1
     """
     from .reports import choose_format
 
@@ -152,9 +163,11 @@ def sensitivity(
     result = scored(**given)
     if sys.stderr.isatty() and samples * max(len(result.names), 1) >= 5_000_000:
         with click.progressbar(length=samples, label="sampling weights", file=sys.stderr) as bar:
-            analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal, progress=bar.update)
+            analysis = result.sensitivity(
+                samples, spread_value, seed, top_k, reversal, progress=bar.update, data_uncertainty=data_uncertainty
+            )
     else:
-        analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal)
+        analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal, data_uncertainty=data_uncertainty)
     emit(analysis.render(chosen, tablefmt=tablefmt), output, chosen, protect=result.read_files)
 
 

@@ -213,6 +213,8 @@ def ranking_inputs(command: Callable[..., Any]) -> Callable[..., Any]:
                          help="Override a criterion's weight (repeatable), e.g. -w cost=3."),
             click.option("--rank", "order", metavar="ORDER",
                          help='Weights from an order of importance, e.g. "job_support > cost > length = placement".'),
+            click.option("--max-unknown", type=click.IntRange(min=0), metavar="N",
+                         help="Exclude programmes with more than N unknown criteria."),
             where_option,
             join_option,
         ]
@@ -233,6 +235,7 @@ def scored(
     where: tuple[str, ...] = (),
     join_file: str | None = None,
     join_on: tuple[str, ...] = (),
+    max_unknown: int | None = None,
 ) -> Any:
     """Read INPUT and score it with the profile, the overrides, the filters and the join given on the
     command line."""
@@ -250,7 +253,10 @@ def scored(
     join = join_spec(join_file, join_on)
     sheet_read = read(input, sheet, header_row, encoding, loaded)
     with where_usage(where), join_usage(join):
-        return score_sheet(sheet_read, loaded, method=method, weights=overrides, rank=order, where=where, join=join)
+        return score_sheet(
+            sheet_read, loaded, method=method, weights=overrides, rank=order, where=where, join=join,
+            max_unknown=max_unknown,
+        )  # fmt: skip
 
 
 def tune_process() -> None:
@@ -371,13 +377,15 @@ def check_tablefmt(tablefmt: str) -> None:
         )
 
 
-def parse_spread(value: str) -> float | str:
-    if value == "any":
+def parse_spread(value: str | None) -> float | str:
+    if value is None:
+        return "default"
+    if value in ("any", "order"):
         return value
     try:
         spread = float(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a number or 'any'", param_hint="--spread") from None
+        raise click.BadParameter(f"{value!r} is not a number, 'any' or 'order'", param_hint="--spread") from None
     spread += 0.0  # -0 is 0
     if not 0 <= spread < 1:
         raise click.BadParameter(f"{value!r} must be at least 0 and below 1 (0.25 = ±25%)", param_hint="--spread")

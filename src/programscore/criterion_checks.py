@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 KINDS = ("number", "money", "duration", "boolean", "rating", "percent", "keywords")
 METHODS = ("weighted-sum", "topsis")
 BETTER = ("higher", "lower", "target")
-MISSING = ("worst", "mean", "exclude", "error")
+MISSING = ("worst", "mean", "exclude", "error", "renormalise")
+RANGES = ("upper", "lower", "middle")  # the end of a range that scores (unset: the worse end)
 PERIODS = ("total", "year", "semester", "trimester", "term", "quarter", "month", "week", "credit")
 DURATION_UNITS = ("months", "years", "weeks", "days", "semesters", "trimesters", "terms", "quarters")
 
@@ -66,6 +67,8 @@ def criterion_problem(c: Criterion) -> tuple[str, str] | None:
         return "better", f"better {c.better!r} is not one of {', '.join(BETTER)}{suggest(str(c.better), BETTER)}"
     if c.missing not in MISSING:
         return "missing", f"missing {c.missing!r} is not one of {', '.join(MISSING)}{suggest(str(c.missing), MISSING)}"
+    if c.range is not None and c.range not in RANGES:
+        return "range", f"range {c.range!r} is not one of {', '.join(RANGES)}{suggest(str(c.range), RANGES)}"
     if not is_number(c.weight) or math.isnan(c.weight) or math.isinf(c.weight):
         return "weight", f"weight must be a number (got {c.weight!r})"
     if c.weight < 0:

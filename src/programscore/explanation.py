@@ -22,6 +22,7 @@ class Explanation:
     method: str
     criteria: pd.DataFrame  # index: criterion key; label, column, raw, value, normalised, weight, points
     reasons: list[str] = field(default_factory=list)  # why it was excluded, if it was
+    dominated: str | None = None  # the programme that dominates this one, and on what basis
 
     def __str__(self) -> str:
         from tabulate import tabulate
@@ -30,6 +31,8 @@ class Explanation:
             head = f"{self.name} (row {self.row}) is excluded: " + "; ".join(self.reasons)
         else:
             head = f"{self.name} (row {self.row}): rank {self.rank}, score {self.score:.2f} ({self.method})"
+            if self.dominated:
+                head += f"\ndominated by {self.dominated}"
         shown = self.criteria[["label", "raw", "value", "normalised", "weight", "points"]].copy()
         shown["label"] = shown["label"].map(one_line)
         shown["raw"] = shown["raw"].map(one_line)  # a cell's line breaks would break the table's rows

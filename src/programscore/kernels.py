@@ -80,14 +80,45 @@ def weighted_scores(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
     return scores
 
 
-def topsis(normalised: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Closeness x 100 on already normalised values; ideal and anti-ideal are the observed extremes."""
+def renormalised_scores(normalised: np.ndarray, weights: np.ndarray, available: np.ndarray) -> np.ndarray:
+    """Weighted-sum over the criteria each programme has (``available``), its weights divided by their sum.
+
+    A programme with none of them available scores 0.
+    """
+    row_weights = weights[None, :] * available
+    totals = row_weights.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scores = 100.0 * (normalised * row_weights).sum(axis=1) / totals
+    return np.where(totals > 0, scores, 0.0)
+
+
+def row_point_shares(weights: np.ndarray, available: np.ndarray) -> np.ndarray:
+    """(n, k) points each criterion is worth to each programme, over the criteria it has."""
+    row_weights = weights[None, :] * available
+    totals = row_weights.sum(axis=1, keepdims=True)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(totals > 0, 100.0 * row_weights / totals, 0.0)
+
+
+def topsis(normalised: np.ndarray, weights: np.ndarray, available: np.ndarray | None = None) -> np.ndarray:
+    """Closeness x 100 on already normalised values; ideal and anti-ideal are the observed extremes.
+
+    ``available`` (n, k), when given, leaves each programme's unavailable criteria out of both of its
+    distances (renormalising its weights would scale both alike, which leaves the closeness unchanged).
+    """
     weights = relative(weights)
     weighted = normalised * (weights / weights.sum())
-    ideal = weighted.max(axis=0)
-    anti = weighted.min(axis=0)
-    to_ideal = np.sqrt(((weighted - ideal) ** 2).sum(axis=1))
-    to_anti = np.sqrt(((weighted - anti) ** 2).sum(axis=1))
+    if available is None:
+        ideal = weighted.max(axis=0)
+        anti = weighted.min(axis=0)
+        to_ideal = np.sqrt(((weighted - ideal) ** 2).sum(axis=1))
+        to_anti = np.sqrt(((weighted - anti) ** 2).sum(axis=1))
+    else:
+        ideal = np.where(available, weighted, -np.inf).max(axis=0, initial=-np.inf)
+        anti = np.where(available, weighted, np.inf).min(axis=0, initial=np.inf)
+        ideal, anti = np.where(np.isfinite(ideal), ideal, 0.0), np.where(np.isfinite(anti), anti, 0.0)
+        to_ideal = np.sqrt((available * (weighted - ideal) ** 2).sum(axis=1))
+        to_anti = np.sqrt((available * (weighted - anti) ** 2).sum(axis=1))
     total = to_ideal + to_anti
     # every programme equal on every criterion: all are as good as the best observed
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -121,7 +152,7 @@ def reorder_rows(matrix: np.ndarray, order: np.ndarray) -> None:
         matrix[:, j] = matrix[:, j][order]
 
 
-def _dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
+def dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
     """(len(better), len(worse)) matrix: row i of ``better`` dominates row j of ``worse``."""
     at_least = better[:, None, 0] >= worse[None, :, 0]
     equal = better[:, None, 0] == worse[None, :, 0]
@@ -161,7 +192,7 @@ def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512, lea
             hit = inner >= 0
             result[open_rows[hit]] = open_rows[inner[hit]]
         elif len(open_rows) > 1:
-            inside = _dominance(normalised[open_rows], normalised[open_rows])
+            inside = dominance(normalised[open_rows], normalised[open_rows])
             hit = inside.any(axis=0)
             if hit.any():
                 best = np.where(inside[:, hit], scores[open_rows][:, None], -np.inf).argmax(axis=0)
@@ -170,7 +201,7 @@ def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512, lea
         if len(new) and len(closed):
             # a new front row of this chunk may outscore the dominator found for a row the old front dominated
             new = new[np.argsort(-scores[new], kind="stable")]
-            dominates = _dominance(normalised[new], normalised[closed])
+            dominates = dominance(normalised[new], normalised[closed])
             hit = dominates.any(axis=0)
             better = new[dominates[:, hit].argmax(axis=0)]
             improved = scores[better] > scores[result[closed[hit]]]
@@ -205,7 +236,7 @@ def _against_front(
     rest = front[leaders:]
     if len(rest) == 0:
         return rows
-    dominates = _dominance(normalised[rest], np.column_stack(columns))
+    dominates = dominance(normalised[rest], np.column_stack(columns))
     hit = dominates.any(axis=0)
     result[rows[hit]] = rest[dominates[:, hit].argmax(axis=0)]  # the first is the best-scoring
     return rows[~hit]
@@ -225,3 +256,17 @@ def cost_frontier(costs: np.ndarray, scores: np.ndarray) -> np.ndarray:
     previous_best = np.concatenate([[-np.inf], best_so_far[:-1]])
     on_front[order] = scores[order] > previous_best
     return on_front
+
+
+def sample_scores(normalised: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:
+    """(samples, n) scores of every programme under every weight vector (weights sum to 1)."""
+    if method == "weighted-sum":
+        return 100.0 * weights @ normalised.T
+    to_ideal = (normalised - normalised.max(axis=0)) ** 2
+    to_anti = (normalised - normalised.min(axis=0)) ** 2
+    squared = weights**2
+    plus = np.sqrt(squared @ to_ideal.T)
+    minus = np.sqrt(squared @ to_anti.T)
+    total = plus + minus
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return np.where(total > 0, 100.0 * minus / total, 100.0)

@@ -143,6 +143,7 @@ def profile_from_dict(data: dict[str, Any], source: str = "profile", text: str |
             source=source,
             where=data.get("where", []),
             join=join,
+            max_unknown=data.get("max_unknown"),
         )
     except ProfileError as exc:
         key = exc.field

@@ -25,7 +25,8 @@ from .joining import JoinSpec
 from .order import rank_groups, weights_from_order
 
 TOP_KEYS = (
-    "name", "description", "method", "name_columns", "rank", "where", "join", "currency", "costs", "criteria"
+    "name", "description", "method", "name_columns", "rank", "where", "join", "currency", "costs", "criteria",
+    "max_unknown",
 )  # fmt: skip
 COSTS_KEYS = ("living", "earnings")
 CURRENCY_KEYS = ("base", "rates", "symbols")
@@ -45,6 +46,7 @@ class Criterion:
     worst: float | None = None
     weight: float = 1.0
     missing: str = "worst"
+    range: str | None = None  # upper | lower | middle: the end of a range that scores (None: the worse end)
     required: bool = True
     min: float | None = None
     max: float | None = None
@@ -98,6 +100,11 @@ class Criterion:
         if self.require:
             parts.append("required")
         return ", ".join(parts)
+
+
+def _check_max_unknown(value: object) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 0):
+        raise ProfileError(f"max_unknown must be a whole number of at least 0 (got {value!r})", "max_unknown")
 
 
 @dataclass
@@ -168,8 +175,10 @@ class Profile:
     source: str | None = field(default=None, compare=False, repr=False)
     where: list[str] = field(default_factory=list)  # row filters, e.g. "length <= 12" (see filters.py)
     join: JoinSpec | None = None  # another table whose columns are added to the sheet (see joining.py)
+    max_unknown: int | None = None  # programmes with more unknown criteria than this are excluded
 
     def __post_init__(self) -> None:
+        _check_max_unknown(self.max_unknown)
         if self.method not in METHODS:
             raise ProfileError(
                 f"method {self.method!r} is not one of {', '.join(METHODS)}{suggest(str(self.method), METHODS)}",
@@ -257,6 +266,7 @@ class Profile:
         weights: dict[str, float] | None = None,
         rank: str | None = None,
         where: list[str] | tuple[str, ...] | None = None,
+        max_unknown: int | None = None,
     ) -> Profile:
         """A copy with another method, some weights replaced (by criterion key), an order of importance,
         or row filters added to the profile's own."""
@@ -265,6 +275,8 @@ class Profile:
             changed.where = [*changed.where, *(w for w in where if w not in changed.where)]
         if method is not None:
             changed.method = method
+        if max_unknown is not None:
+            changed.max_unknown = max_unknown
         if rank is not None and weights:
             raise ProfileError("give weights or an order of importance (rank), not both")
         if rank is not None:
@@ -302,6 +314,8 @@ class Profile:
             data["rank"] = self.rank
         if self.where:
             data["where"] = list(self.where)
+        if self.max_unknown is not None:
+            data["max_unknown"] = self.max_unknown
         if self.join is not None and isinstance(self.join.file, str | Path):
             data["join"] = {"file": str(self.join.file), "on": self.join.on_text}
         currency: dict[str, Any] = {"base": self.currency.base}

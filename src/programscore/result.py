@@ -19,6 +19,7 @@ from .issues import cell_text, issue_records
 from .joining import JoinReport
 from .parsing.text import months_text
 from .profiles import Criterion, Profile
+from .unknowns import dominance_basis, imputed_cells, interval_frames
 
 
 def format_value(value: float, criterion: Criterion, base: str) -> str:
@@ -77,6 +78,11 @@ class Ranking:
     joined: JoinReport | None = None  # what joining another table (--join) did; None without a join
     hidden_dominated: int = 0  # dominated programmes this view leaves out (``without_dominated``)
     ordered_by: str = "score"  # "score", or "value" for the value-for-money view (``by_value``)
+    unknown: np.ndarray | None = None  # (ranked, criteria) True where no cell gave the value; None: none unknown
+    left_out: np.ndarray | None = None  # (ranked, criteria) True where missing = "renormalise" left it out
+    interval_low: pd.DataFrame | None = None  # like ``values``: a range's lower end, NaN where no range
+    interval_high: pd.DataFrame | None = None  # its upper end (``values`` holds the end that scores)
+    full: Ranking | None = field(default=None, repr=False)  # the whole ranking this view was selected from
 
     def __post_init__(self) -> None:
         if self.dominated_by is None:
@@ -93,7 +99,11 @@ class Ranking:
         """Points per criterion: 100 x weight share x normalised value; they add up to the score for
         weighted-sum. Worked out when first asked for (a big ranking need not hold them twice)."""
         weights = np.array([c.weight for c in self.profile.criteria], dtype=np.float64)
-        _, points = kernels.weighted_sum(self.normalised.to_numpy(dtype=np.float64), weights)
+        normalised = self.normalised.to_numpy(dtype=np.float64)
+        if self.left_out is not None:
+            points = normalised * kernels.row_point_shares(weights, ~self.left_out)
+        else:
+            _, points = kernels.weighted_sum(normalised, weights)
         return pd.DataFrame(points, index=self.normalised.index, columns=self.normalised.columns, copy=False)
 
     @property
@@ -103,6 +113,24 @@ class Ranking:
 
     def dominator_names(self) -> list[str | None]:
         return [None if d < 0 else str(self.names[d]) for d in self.dominated_by]
+
+    def dominance_basis(self, position: int) -> str | None:
+        """How the dominance of the programme at ``position`` was decided (None: not dominated)."""
+        above = int(self.dominated_by[position])
+        return None if above < 0 else dominance_basis(self.unknown, self.profile.keys, position, above)
+
+    @property
+    def imputed(self) -> np.ndarray:
+        """(ranked, criteria) True where a point was earned from an imputed value (``missing`` worst or
+        mean filled in a value no cell gave); see ``imputed_cells``."""
+        return imputed_cells(self)
+
+    @property
+    def unknown_counts(self) -> np.ndarray:
+        """How many criteria each ranked programme has no value for."""
+        if self.unknown is None:
+            return np.zeros(len(self.names), dtype=np.int64)
+        return self.unknown.sum(axis=1)
 
     @property
     def value_for_money(self) -> np.ndarray | None:
@@ -153,6 +181,9 @@ class Ranking:
             normalised=self.normalised.iloc[positions],
             dominated_by=dominated_by,
             total_cost=None if self.total_cost is None else self.total_cost[positions],
+            unknown=None if self.unknown is None else self.unknown[positions],
+            left_out=None if self.left_out is None else self.left_out[positions],
+            full=self.full if self.full is not None else self,
         )
 
     def without_dominated(self) -> Ranking:
@@ -208,13 +239,21 @@ class Ranking:
                 reading = f"{reading} (warning: {cell.message})" if reading else f"warning: {cell.message}"
             value = self.values.loc[row, key] if row in self.values.index else np.nan
             ranked = pool == "ranked"
+            shown = format_value(value, criterion, self.profile.currency.base)
+            if self.interval_low is not None and np.isfinite(self.interval_low.loc[row, key]):
+                low, high = self.interval_low.loc[row, key], self.interval_high.loc[row, key]  # type: ignore[union-attr]
+                base = self.profile.currency.base
+                shown += f" (range {format_value(low, criterion, base)} to {format_value(high, criterion, base)})"
+            elif np.isnan(value) and ranked:
+                left_out = self.left_out is not None and bool(self.left_out[position, len(frame)])
+                shown += " (left out: renormalised)" if left_out else f" (imputed: missing = {criterion.missing})"
             frame.append(
                 {
                     "key": key,
                     "label": criterion.label,
                     "column": self.columns.get(key),
                     "raw": "" if raw is None or (isinstance(raw, float) and math.isnan(raw)) else cell_text(raw),
-                    "value": format_value(value, criterion, self.profile.currency.base),
+                    "value": shown,
                     "normalised": self.normalised[key].iloc[position] if ranked else np.nan,
                     "weight": weights[key],
                     "points": self.contributions[key].iloc[position] if ranked else np.nan,
@@ -223,6 +262,7 @@ class Ranking:
             )
         criteria = pd.DataFrame(frame).set_index("key")
         if pool == "ranked":
+            basis = self.dominance_basis(position)
             return Explanation(
                 str(self.names[position]),
                 row,
@@ -230,6 +270,7 @@ class Ranking:
                 float(self.scores[position]),
                 self.method,
                 criteria,
+                dominated=None if basis is None else f"{self.names[self.dominated_by[position]]} ({basis})",
             )
         reasons = list(self.excluded["reasons"].iloc[position])
         return Explanation(str(self.excluded["name"].iloc[position]), row, None, None, self.method, criteria, reasons)
@@ -247,16 +288,27 @@ class Ranking:
     def sensitivity(
         self,
         samples: int = 10_000,
-        spread: float | str | None = 0.25,
+        spread: float | str | None = "default",
         seed: int = 0,
         top: int = 3,
         reversal: bool = False,
         progress: Any = None,
+        data_uncertainty: str = "ranges",
     ) -> Any:
-        """How the ranking depends on the weights (a ``programscore.sensitivity.Sensitivity``)."""
+        """How the ranking depends on the weights and the uncertain data (a
+        ``programscore.sensitivity.Sensitivity``; see ``sensitivity.analyse``)."""
         from .sensitivity import analyse
 
-        return analyse(self, samples=samples, spread=spread, seed=seed, top=top, reversal=reversal, progress=progress)
+        return analyse(
+            self,
+            samples=samples,
+            spread=spread,
+            seed=seed,
+            top=top,
+            reversal=reversal,
+            progress=progress,
+            data_uncertainty=data_uncertainty,
+        )
 
     def render(
         self,
@@ -317,6 +369,8 @@ class Ranking:
             if c.require:
                 item["require"] = True
             item["missing"] = c.missing
+            if c.range is not None:
+                item["range"] = c.range
             criteria.append(item)
         values = self.values.loc[self.rows] if len(self.rows) else self.values.iloc[:0]
         keys = list(self.contributions.columns)
@@ -324,6 +378,14 @@ class Ranking:
         points = self.contributions.to_numpy(dtype=float)
         dominators = self.dominator_names()
         value = self.value_for_money
+        imputed, unknown_counts = self.imputed, self.unknown_counts
+        low, high = interval_frames(self)
+
+        def intervals(i: int) -> dict[str, dict[str, list[float]]]:
+            if low is None or high is None:
+                return {}
+            ranged = {k: [float(low[i, j]), float(high[i, j])] for j, k in enumerate(keys) if np.isfinite(low[i, j])}
+            return {"intervals": ranged} if ranged else {}
 
         def extra(i: int) -> dict[str, float | None]:
             if self.total_cost is None:
@@ -345,6 +407,10 @@ class Ranking:
                     k: (None if np.isnan(value_matrix[i, j]) else float(value_matrix[i, j])) for j, k in enumerate(keys)
                 },
                 "dominated_by": dominators[i],
+                **({"dominance": self.dominance_basis(i)} if dominators[i] is not None else {}),
+                "imputed": [k for k, flag in zip(keys, imputed[i], strict=True) if flag],
+                "unknown": int(unknown_counts[i]),
+                **intervals(i),
                 **extra(i),
             }
             for i in range(len(self.rows))

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import filters, joining, kernels
+from . import filters, joining, kernels, unknowns
 from .errors import DataError, FilterError, ProfileError, suggest
 from .frames import checked_sheet, refuse_odd_cells
 from .issues import empty_issues, sheet_letter, sheet_rows
@@ -32,15 +32,19 @@ def score(
     rank: str | None = None,
     where: list[str] | tuple[str, ...] | None = None,
     join: JoinSpec | None = None,
+    max_unknown: int | None = None,
 ) -> Ranking:
     """Score and rank the programmes of ``sheet`` (a frame of raw cells, e.g. from ``read_sheet``).
 
     ``method``, ``weights`` (by criterion key, relative) and ``rank`` (an order of importance such as
     ``"job_support > cost = length"``, which sets rank-order centroid weights) override the profile's;
     ``where`` (row filters such as ``"length <= 12"``) add to the profile's; ``join`` (a ``JoinSpec``)
-    adds another table's columns, in place of the profile's ``[join]``.
+    adds another table's columns, in place of the profile's ``[join]``; ``max_unknown`` excludes
+    programmes with more unknown criteria than that (in place of the profile's).
     """
-    prepared = prepare(sheet, profile, method=method, weights=weights, rank=rank, where=where, join=join)
+    prepared = prepare(
+        sheet, profile, method=method, weights=weights, rank=rank, where=where, join=join, max_unknown=max_unknown
+    )
     profile, match, names, parsed = prepared.profile, prepared.match, prepared.names, prepared.parsed
     sheet = prepared.sheet
     keys = profile.keys
@@ -52,6 +56,7 @@ def score(
         parsed[key].values = values[:, j]  # a view: the parsed values are held once
     issue_parts = [prepared.issues] if len(prepared.issues) else []
     notices = list(prepared.notices)
+    intervals = _intervals(parsed, profile, values)
 
     _stop_on_missing(sheet, profile, match.columns, values)
     excluded_mask, reasons = _exclusions(profile, values)
@@ -71,7 +76,15 @@ def score(
         )
     ranks, order = kernels.competition_rank(scores)
     kernels.reorder_rows(normalised, order)
-    dominators = kernels.dominators(normalised, scores[order])
+    unknown = np.isnan(ranked)[order] if np.isnan(ranked).any() else None
+    dominators = unknowns.dominators(normalised, unknown, scores[order])
+    left_out = _left_out(profile, unknown)
+    if left_out is not None and left_out.any():
+        shown = ", ".join(c.key for c, gone in zip(profile.criteria, left_out.any(axis=0), strict=True) if gone)
+        notices.append(
+            f"missing = \"renormalise\": a programme missing {shown} is scored over the criteria it has, "
+            "its weights renormalised to add up to 1"
+        )
     costs = total_cost(profile, parsed)
 
     positions = order if not excluded_mask.any() else np.flatnonzero(kept)[order]
@@ -105,7 +118,33 @@ def score(
         total_cost=None if costs is None else costs[positions],
         filtered=prepared.filtered,
         joined=prepared.joined,
+        unknown=unknown,
+        left_out=left_out if left_out is not None and left_out.any() else None,
+        interval_low=None if intervals is None else pd.DataFrame(intervals[0], index=rows, columns=keys),
+        interval_high=None if intervals is None else pd.DataFrame(intervals[1], index=rows, columns=keys),
     )
+
+
+def _intervals(
+    parsed: dict[str, ParsedColumn], profile: Profile, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """(lows, highs) of the cells that gave a range, NaN elsewhere; ``values`` then holds each
+    range's scored end (the criterion's ``range`` policy). None when no cell gave a range."""
+    lows = [parsed[k].lows for k in profile.keys]
+    if all(low is None for low in lows):
+        return None
+    matrix = np.column_stack([np.full(len(values), np.nan) if low is None else low for low in lows])
+    matrix[np.isnan(values)] = np.nan
+    highs = unknowns.scored_ends(values, matrix, profile.criteria)
+    return matrix, highs
+
+
+def _left_out(profile: Profile, unknown: np.ndarray | None) -> np.ndarray | None:
+    """(n, k) True where a programme's value is unknown and the criterion's policy is renormalise."""
+    columns = np.array([c.missing == "renormalise" for c in profile.criteria])
+    if unknown is None or not columns.any():
+        return None
+    return unknown & columns[None, :]
 
 
 def total_cost(profile: Profile, parsed: dict[str, ParsedColumn]) -> np.ndarray | None:
@@ -152,6 +191,7 @@ def prepare(
     rank: str | None = None,
     where: list[str] | tuple[str, ...] | None = None,
     join: JoinSpec | None = None,
+    max_unknown: int | None = None,
 ) -> Prepared:
     """Apply the overrides, join another table (``join``, else the profile's), match columns to
     criteria, parse every criterion's cells and keep the rows the filters (the profile's ``where`` and
@@ -167,7 +207,9 @@ def prepare(
                 f"the criteria are {', '.join(profile.keys)}"
             )
     where_given = [where] if isinstance(where, str) else list(where or [])
-    profile = profile.with_changes(method=method, weights=weights, rank=rank, where=where_given)
+    profile = profile.with_changes(
+        method=method, weights=weights, rank=rank, where=where_given, max_unknown=max_unknown
+    )
     try:
         sheet = _joined(sheet, join if join is not None else profile.join)
     except joining.JoinError as exc:
@@ -244,6 +286,7 @@ def _keep_rows(
             statuses=column.statuses[positions],
             period_codes=None if column.period_codes is None else column.period_codes[positions],
             issues=issues,
+            lows=None if column.lows is None else column.lows[positions],
         )
 
     return candidates, {key: subset(column) for key, column in parsed.items()}
@@ -252,6 +295,7 @@ def _keep_rows(
 def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndarray]:
     """(normalised, scores) for the programmes being ranked, in their given order."""
     normalised = normalise(values, profile.criteria)
+    available = _left_out(profile, np.isnan(normalised))
     for j, criterion in enumerate(profile.criteria):
         column = normalised[:, j]
         fill = 0.0
@@ -261,6 +305,11 @@ def aggregate(values: np.ndarray, profile: Profile) -> tuple[np.ndarray, np.ndar
     weights = np.array([c.weight for c in profile.criteria], dtype=np.float64)
     if not len(normalised):
         return normalised, np.empty(0)
+    if available is not None and available.any():
+        available = ~available
+        if profile.method == "weighted-sum":
+            return normalised, kernels.renormalised_scores(normalised, weights, available)
+        return normalised, kernels.topsis(normalised, weights, available)
     if profile.method == "weighted-sum":
         return normalised, kernels.weighted_scores(normalised, weights)
     return normalised, kernels.topsis(normalised, weights)
@@ -333,6 +382,10 @@ def _exclusions(profile: Profile, values: np.ndarray) -> tuple[np.ndarray, dict[
             reasons.setdefault(int(p), []).append(message(values[p, j]) if callable(message) else str(message))
         excluded[mask] = True
 
+    too_many, unknown_reasons = unknowns.too_many_unknown(profile, values)
+    for p in np.flatnonzero(too_many):
+        reasons.setdefault(int(p), []).append(unknown_reasons[p])
+    excluded |= too_many
     for j, c in enumerate(profile.criteria):
         column = values[:, j]
         missing = np.isnan(column)

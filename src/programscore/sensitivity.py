@@ -21,26 +21,21 @@ import numpy as np
 import pandas as pd
 
 from .errors import ProgramscoreError
+from .kernels import sample_scores
+from .stability import REVERSAL_LIMIT, TOLERANCE, Stability, rank_reversals, shares_to_weights, stability_intervals
+from .uncertainty import DATA_UNCERTAINTY, confidence_factors, data_model, order_places, ordered_weights
 
 if TYPE_CHECKING:
     from .result import Ranking
 
-REVERSAL_LIMIT = 1000  # leaving each programme out re-ranks all the others: n^3 work
+__all__ = [
+    "REVERSAL_LIMIT", "TOLERANCE", "Sensitivity", "Stability", "analyse", "monte_carlo", "rank_reversals",
+    "sample_scores", "sample_weights", "shares_to_weights", "stability_intervals",
+]  # fmt: skip
+
 HISTOGRAM_LIMIT = 3000  # an n x n table of rank counts stays small up to here
 STORED_RANKS_LIMIT = 200_000_000  # beyond the histogram, every sampled rank is kept (4 bytes each)
-TOLERANCE = 1e-9
 
-
-@dataclass
-class Stability:
-    """The weight share of one criterion within which the first programme stays first."""
-
-    key: str
-    share: float
-    low: float
-    high: float
-    below: str | None  # who takes first place just below ``low`` (None: nobody, low is 0)
-    above: str | None  # who takes first place just above ``high`` (None: nobody, high is 1)
 
 
 @dataclass
@@ -49,7 +44,7 @@ class Sensitivity:
 
     ranking: Ranking
     samples: int
-    spread: float | None  # None: weights drawn uniformly over all weight vectors
+    spread: float | str | None  # None: uniform over all weight vectors; "order": consistent with an order
     seed: int
     top: int
     programmes: pd.DataFrame  # name, rank, score, p_first, p_top, median_rank, rank_p5, rank_p95
@@ -57,10 +52,39 @@ class Sensitivity:
     stability: list[Stability]
     reversals: pd.DataFrame | None = None  # left_out, higher, lower (before), score gap after
     notices: list[str] = field(default_factory=list)
+    data_uncertainty: str = "none"  # none | ranges | all: what of the data is drawn with the weights
+    drawn_cells: int = 0  # cells whose values were drawn (ranges, and imputed values with "all")
+    order: str | None = None  # the order of importance the weights keep (spread "order")
+    central: pd.DataFrame | None = None  # name, p_first, confidence, one column of central weight per criterion
 
     @property
     def described_spread(self) -> str:
+        if self.spread == "order":
+            return f"weights consistent with the order {self.order} (uniform over them)"
         return "any weights (uniform over all weight vectors)" if self.spread is None else f"±{self.spread:.0%}"
+
+    @property
+    def described_data(self) -> str:
+        return {
+            "none": "the data as scored",
+            "ranges": "each range drawn uniformly between its ends",
+            "all": "each range drawn between its ends and each imputed value from its column's known values",
+        }[self.data_uncertainty]
+
+    def central_lines(self) -> list[str]:
+        """'X wins when you weigh ...': each programme that can come first, its central weights and
+        confidence factor (SMAA-2)."""
+        if self.central is None:
+            return []
+        keys = self.ranking.profile.keys
+        lines = []
+        for row in self.central.itertuples(index=False):
+            weights = ", ".join(f"{k} {getattr(row, k) * 100:.0f}%" for k in keys)
+            lines.append(
+                f"{row.name} wins when you weigh {weights} (first in {row.p_first:.1%} of samples; "
+                f"confidence factor {row.confidence:.2f})"
+            )
+        return lines
 
     def to_dict(self) -> dict[str, Any]:
         def plain(value: Any) -> Any:
@@ -71,6 +95,20 @@ class Sensitivity:
         return {
             "samples": self.samples,
             "spread": "any" if self.spread is None else self.spread,
+            "order": self.order,
+            "data_uncertainty": self.data_uncertainty,
+            "drawn_cells": self.drawn_cells,
+            "central_weights": None
+            if self.central is None
+            else [
+                {
+                    "name": str(row["name"]),
+                    "p_first": float(row["p_first"]),
+                    "confidence": float(row["confidence"]),
+                    "weights": {k: float(row[k]) for k in self.ranking.profile.keys},
+                }
+                for row in self.central.to_dict("records")
+            ],
             "seed": self.seed,
             "top": self.top,
             "programmes": [{k: plain(v) for k, v in row.items()} for row in self.programmes.to_dict("records")],
@@ -111,20 +149,6 @@ def sample_weights(base: np.ndarray, samples: int, spread: float | None, rng: np
     return weights / totals
 
 
-def sample_scores(normalised: np.ndarray, weights: np.ndarray, method: str) -> np.ndarray:
-    """(samples, n) scores of every programme under every weight vector (weights sum to 1)."""
-    if method == "weighted-sum":
-        return 100.0 * weights @ normalised.T
-    to_ideal = (normalised - normalised.max(axis=0)) ** 2
-    to_anti = (normalised - normalised.min(axis=0)) ** 2
-    squared = weights**2
-    plus = np.sqrt(squared @ to_ideal.T)
-    minus = np.sqrt(squared @ to_anti.T)
-    total = plus + minus
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(total > 0, 100.0 * minus / total, 100.0)
-
-
 def ordinal_ranks(scores: np.ndarray) -> np.ndarray:
     """(samples, n) ranks from 1, ties broken by the base order (columns are in rank order already)."""
     order = np.argsort(-scores, axis=1, kind="stable")
@@ -133,19 +157,29 @@ def ordinal_ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
+CENTRAL_LIMIT = 10  # programmes given central weights and a confidence factor, most often first first
+CONFIDENCE_SAMPLES = 2_000  # data draws for each confidence factor (at most the samples asked for)
+
+
 def monte_carlo(
     ranking: Ranking,
     samples: int = 10_000,
-    spread: float | None = 0.25,
+    spread: float | str | None = 0.25,
     seed: int = 0,
     top: int = 3,
     progress: Callable[[int], None] | None = None,
     chunk: int = 2_000,
-) -> tuple[pd.DataFrame, np.ndarray]:
-    normalised = ranking.normalised.to_numpy(dtype=np.float64)
+    data_uncertainty: str = "none",
+) -> tuple[pd.DataFrame, np.ndarray, pd.DataFrame, int]:
+    """(programmes, rank probabilities, central weights, cells drawn) from ``samples`` weight (and data) draws."""
+    model = data_model(ranking, data_uncertainty)
+    normalised = model.normalised
     n = len(normalised)
-    base = np.array([ranking.profile.weights[k] for k in ranking.profile.keys])
+    keys = ranking.profile.keys
+    base = np.array([ranking.profile.weights[k] for k in keys])
+    places = order_places(ranking.profile.rank, keys) if spread == "order" else None
     rng = np.random.default_rng(seed)
+    weight_sums = np.zeros((n, len(keys)))
     top = min(top, n)
     if n > HISTOGRAM_LIMIT and n * samples > STORED_RANKS_LIMIT:
         raise ProgramscoreError(
@@ -158,8 +192,15 @@ def monte_carlo(
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
-        weights = sample_weights(base, size, spread, rng)
-        ranks = ordinal_ranks(sample_scores(normalised, weights, ranking.method))
+        if places is not None:
+            weights = ordered_weights(places, size, rng)
+        else:
+            weights = sample_weights(base, size, spread, rng)  # type: ignore[arg-type]
+        scores = model.scores(weights, rng)
+        first_of = scores.argmax(axis=1)  # ties to the earlier programme, as in ordinal_ranks
+        for j in range(len(keys)):
+            weight_sums[:, j] += np.bincount(first_of, weights=weights[:, j], minlength=n)
+        ranks = ordinal_ranks(scores)
         if histogram is not None:
             cells = ((ranks - 1) * n + positions[None, :]).ravel()
             histogram += np.bincount(cells, minlength=n * n).reshape(n, n).astype(np.int32)
@@ -192,7 +233,25 @@ def monte_carlo(
             "rank_p95": quantiles[:, 2].astype(int),
         }
     )
-    return table, rank_probabilities
+    return table, rank_probabilities, _central(ranking, model, first, weight_sums, samples, rng), model.cells()
+
+
+def _central(
+    ranking: Ranking, model: Any, first: np.ndarray, weight_sums: np.ndarray, samples: int, rng: np.random.Generator
+) -> pd.DataFrame:
+    """SMAA-2 central weights and confidence factors of the programmes that came first in some sample."""
+    keys = ranking.profile.keys
+    counts = np.rint(first * samples)
+    winners = np.flatnonzero(counts > 0)
+    winners = winners[np.argsort(-counts[winners], kind="stable")][:CENTRAL_LIMIT]
+    central = np.zeros_like(weight_sums)
+    central[winners] = weight_sums[winners] / counts[winners, None]
+    confidence = confidence_factors(model, central, winners, min(samples, CONFIDENCE_SAMPLES), rng)
+    table = pd.DataFrame({"name": [str(ranking.names[w]) for w in winners], "p_first": first[winners]})
+    table["confidence"] = confidence
+    for j, key in enumerate(keys):
+        table[key] = central[winners, j]
+    return table
 
 
 def _quantiles_from_histogram(histogram: np.ndarray, samples: int, levels: tuple[float, ...]) -> np.ndarray:
@@ -204,164 +263,41 @@ def _quantiles_from_histogram(histogram: np.ndarray, samples: int, levels: tuple
     return np.column_stack(columns)
 
 
-# --- stability intervals -------------------------------------------------------------------------
-
-
-def shares_to_weights(base: np.ndarray, j: int, share: np.ndarray) -> np.ndarray:
-    """(len(share), k) weights: criterion j at ``share``, the others scaled in proportion to fill the rest."""
-    rest = 1.0 - base[j]
-    weights = np.empty((len(share), len(base)))
-    if rest <= 0:
-        others = np.full(len(base), 1.0 / max(len(base) - 1, 1))
-        others[j] = 0.0
-    else:
-        others = base / rest
-        others[j] = 0.0
-    weights[:] = (1.0 - share)[:, None] * others[None, :]
-    weights[:, j] = share
-    return weights
-
-
-def stability_intervals(ranking: Ranking, grid: int = 400) -> list[Stability]:
-    normalised = ranking.normalised.to_numpy(dtype=np.float64)
-    keys = ranking.profile.keys
-    base = np.array([ranking.profile.weights[k] for k in keys])
-    names = ranking.names
-    if len(normalised) < 2:
-        return [Stability(k, float(base[j]), 0.0, 1.0, None, None) for j, k in enumerate(keys)]
-    result = []
-    for j, key in enumerate(keys):
-        if ranking.method == "weighted-sum":
-            low, high, below, above = _linear_interval(normalised, base, j)
-        else:
-            low, high, below, above = _numeric_interval(normalised, base, j, ranking.method, grid)
-        result.append(
-            Stability(
-                key,
-                float(base[j]),
-                float(low),
-                float(high),
-                None if below is None else str(names[below]),
-                None if above is None else str(names[above]),
-            )
-        )
-    return result
-
-
-def _linear_interval(normalised: np.ndarray, base: np.ndarray, j: int) -> tuple[float, float, int | None, int | None]:
-    """Weighted-sum: score_i(s) = rest_i + s (n_ij - rest_i); where each line crosses the leader's."""
-    share = base[j]
-    ends = shares_to_weights(base, j, np.array([0.0, 1.0]))
-    at_zero, at_one = 100.0 * ends @ normalised.T  # scores with share 0 and share 1
-    leader = 0  # rows are in rank order: the first programme
-    gap0 = at_zero[leader] - at_zero  # leader minus the others, linear in s
-    gap1 = at_one[leader] - at_one
-    slope = gap1 - gap0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        cross = np.where(slope != 0, -gap0 / slope, np.nan)
-    cross[leader] = np.nan
-    # below the current share: those whose gap shrinks as s falls (slope > 0) cross at cross < share
-    lower = np.where((slope > 0) & (cross < share + TOLERANCE), cross, -np.inf)
-    upper = np.where((slope < 0) & (cross > share - TOLERANCE), cross, np.inf)
-    low_at, high_at = int(np.argmax(lower)), int(np.argmin(upper))
-    low = max(0.0, float(lower[low_at])) if np.isfinite(lower[low_at]) else 0.0
-    high = min(1.0, float(upper[high_at])) if np.isfinite(upper[high_at]) else 1.0
-    below = low_at if np.isfinite(lower[low_at]) and lower[low_at] > 0 else None
-    above = high_at if np.isfinite(upper[high_at]) and upper[high_at] < 1 else None
-    return low, high, below, above
-
-
-def _margin(normalised: np.ndarray, base: np.ndarray, j: int, shares: np.ndarray, method: str) -> tuple:
-    scores = sample_scores(normalised, shares_to_weights(base, j, shares), method)
-    others = scores.copy()
-    others[:, 0] = -np.inf
-    challenger = others.argmax(axis=1)
-    return scores[:, 0] - others.max(axis=1), challenger
-
-
-def _numeric_interval(
-    normalised: np.ndarray, base: np.ndarray, j: int, method: str, grid: int
-) -> tuple[float, float, int | None, int | None]:
-    share = float(base[j])
-    shares = np.linspace(0.0, 1.0, grid + 1)
-    margin, _ = _margin(normalised, base, j, shares, method)
-    keeps = margin >= -TOLERANCE
-
-    def refine(inside: float, outside: float) -> tuple[float, int]:
-        for _ in range(60):
-            middle = (inside + outside) / 2
-            m, _ = _margin(normalised, base, j, np.array([middle]), method)
-            if m[0] >= -TOLERANCE:
-                inside = middle
-            else:
-                outside = middle
-        _, who = _margin(normalised, base, j, np.array([outside]), method)
-        return inside, int(who[0])
-
-    low, below = 0.0, None
-    lost = np.flatnonzero(~keeps & (shares < share))
-    if len(lost):
-        low, below = refine(min(shares[lost[-1] + 1], share), shares[lost[-1]])
-    high, above = 1.0, None
-    lost = np.flatnonzero(~keeps & (shares > share))
-    if len(lost):
-        high, above = refine(max(shares[lost[0] - 1], share), shares[lost[0]])
-    return low, high, below, above
-
-
-# --- rank reversal -------------------------------------------------------------------------------
-
-
-def rank_reversals(ranking: Ranking) -> pd.DataFrame:
-    """Every pair whose order flips when one other programme is left out."""
-    from .scoring import aggregate
-
-    n = len(ranking.names)
-    if n > REVERSAL_LIMIT:
-        raise ProgramscoreError(
-            f"the rank-reversal check re-ranks every programme without each other one; it is limited to "
-            f"{REVERSAL_LIMIT:,} programmes (this ranking has {n:,})"
-        )
-    values = ranking.values.loc[ranking.rows, ranking.profile.keys].to_numpy(dtype=np.float64)
-    scores = ranking.scores
-    found = []
-    everyone = np.arange(n)
-    for left_out in range(n):
-        keep = everyone != left_out
-        _, new_scores = aggregate(values[keep], ranking.profile)
-        old = scores[keep]
-        ahead_before = old[:, None] > old[None, :] + TOLERANCE
-        ahead_after = new_scores[None, :] > new_scores[:, None] + TOLERANCE
-        flipped = np.argwhere(ahead_before & ahead_after)
-        kept_positions = everyone[keep]
-        for a, b in flipped:
-            found.append(
-                {
-                    "left_out": str(ranking.names[left_out]),
-                    "was_ahead": str(ranking.names[kept_positions[a]]),
-                    "now_ahead": str(ranking.names[kept_positions[b]]),
-                    "gap_before": float(old[a] - old[b]),
-                    "gap_after": float(new_scores[b] - new_scores[a]),
-                }
-            )
-    return pd.DataFrame(found, columns=["left_out", "was_ahead", "now_ahead", "gap_before", "gap_after"])
-
-
 def analyse(
     ranking: Ranking,
     samples: int = 10_000,
-    spread: float | str | None = 0.25,
+    spread: float | str | None = "default",
     seed: int = 0,
     top: int = 3,
     reversal: bool = False,
     progress: Callable[[int], None] | None = None,
+    data_uncertainty: str = "ranges",
 ) -> Sensitivity:
-    """Monte Carlo acceptability, stability intervals and (optionally) rank reversals."""
+    """Monte Carlo acceptability (with the data drawn as ``data_uncertainty`` says), SMAA-2 central
+    weights and confidence factors, stability intervals and (optionally) rank reversals.
+
+    ``spread``: a number S (each weight times a factor in [1-S, 1+S]), ``"any"`` (uniform over all
+    weight vectors), ``"order"`` (uniform over the weights consistent with the profile's order of
+    importance) or ``"default"`` (``"order"`` when the profile has one, else 0.25). A view of a ranking
+    (``by_value``, ``without_dominated``) is analysed as the whole ranking it shows.
+    """
+    if ranking.full is not None:
+        ranking = ranking.full
+    if spread == "default":
+        spread = "order" if ranking.profile.rank else 0.25
     if spread == "any":
         spread = None
-    if spread is not None and (not isinstance(spread, int | float) or not 0 <= float(spread) < 1):
+    if spread == "order" and not ranking.profile.rank:
+        raise ProgramscoreError('spread "order" needs an order of importance (--rank, or rank in the profile)')
+    if spread is not None and spread != "order" and (
+        not isinstance(spread, int | float) or isinstance(spread, bool) or not 0 <= float(spread) < 1
+    ):
         raise ProgramscoreError(
-            f"the spread must be a number from 0 up to (not including) 1, or 'any' (got {spread!r})"
+            f"the spread must be a number from 0 up to (not including) 1, 'any' or 'order' (got {spread!r})"
+        )
+    if data_uncertainty not in DATA_UNCERTAINTY:
+        raise ProgramscoreError(
+            f"data uncertainty must be one of {', '.join(DATA_UNCERTAINTY)} (got {data_uncertainty!r})"
         )
     if not isinstance(samples, int) or samples < 1:
         raise ProgramscoreError(f"samples must be a whole number of at least 1 (got {samples!r})")
@@ -369,11 +305,17 @@ def analyse(
         raise ProgramscoreError(f"top must be a whole number of at least 1 (got {top!r})")
     if len(ranking.names) == 0:
         raise ProgramscoreError("no programme is ranked, so there is nothing to analyse")
-    programmes, probabilities = monte_carlo(ranking, samples, spread, seed, top, progress)
+    programmes, probabilities, central, drawn_cells = monte_carlo(
+        ranking, samples, spread, seed, top, progress, data_uncertainty=data_uncertainty
+    )
     return Sensitivity(
         ranking=ranking,
         samples=samples,
-        spread=None if spread is None else float(spread),
+        spread=None if spread is None else (spread if spread == "order" else float(spread)),  # type: ignore[arg-type]
+        data_uncertainty=data_uncertainty,
+        order=ranking.profile.rank if spread == "order" else None,
+        central=central,
+        drawn_cells=drawn_cells,
         seed=seed,
         top=min(top, len(ranking.names)),
         programmes=programmes,

@@ -55,7 +55,8 @@ def check_zip(data: bytes, name: str) -> set[str]:
             )
     from .sheet_extent import check_extent
 
-    with contextlib.suppress(zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+    with contextlib.suppress(zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError,
+                             RuntimeError):
         return check_extent(archive, name)  # a damaged member is skipped: the reader names the damage
     return set()
 

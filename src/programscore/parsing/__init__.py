@@ -38,6 +38,7 @@ class ParsedColumn:
     period_codes: np.ndarray | None  # money only: index into period_names per row
     issues: pd.DataFrame
     period_names: tuple[str | None, ...] = ()  # the periods fees are stated for ("year", "credit", None)
+    lows: np.ndarray | None = None  # the lower end where a cell gave a range (``values`` holds the upper), else NaN
 
     @property
     def periods(self) -> np.ndarray | None:
@@ -181,6 +182,8 @@ def parse_column(
     cells = [_finite(parser(value)) if not (limit and _too_long(value)) else TOO_LONG for value in uniques]
     cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
     values = np.array([c.value for c in cells], dtype=np.float64)[codes]
+    ends = np.array([c.low if c.low < c.value else NAN for c in cells], dtype=np.float64)
+    lows = ends[codes] if np.isfinite(ends).any() else None
     statuses = np.array([STATUSES.index(c.status) for c in cells], dtype=np.int8)[codes]
     period_codes, period_names = None, ()
     if any(c.period for c in cells):
@@ -206,7 +209,7 @@ def parse_column(
                     )
                 )
         issues = pd.concat(parts, ignore_index=True) if parts else issues
-    return ParsedColumn(key, column, values, statuses, period_codes, issues, period_names)
+    return ParsedColumn(key, column, values, statuses, period_codes, issues, period_names, lows)
 
 
 LONGEST_CELL = 1_000  # characters: no fee, length or rating is written at such length
@@ -317,6 +320,10 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
         months = parsed[length.key].values if length is not None else None
         column = parsed[criterion.key]
         totals, issues = total_fees(sheet, column, criterion, months)
+        if column.lows is not None:
+            # a fee range is totalled as its upper end was (the same factor: per year x the length)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                column.lows = column.lows * np.where(column.values != 0, totals / column.values, np.nan)
         lost = np.isnan(totals) & ~np.isnan(column.values)
         if lost.any():
             # per credit with no credit count is unreadable; per year with no length is missing
@@ -327,6 +334,8 @@ def parse_cells(sheet: pd.DataFrame, columns: dict[str, str], profile: Profile) 
         column.values = totals
         column.issues = pd.concat([column.issues, issues], ignore_index=True) if len(issues) else column.issues
         if criterion.total and profile.costs.per_month > 0:
+            if column.lows is not None and months is not None:
+                column.lows = column.lows + profile.costs.per_month * months
             column.values, extra = add_study_costs(sheet, column, profile, months)
             if len(extra):
                 column.issues = pd.concat([column.issues, extra], ignore_index=True)

@@ -346,7 +346,7 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
     ranged = [f for f in timed if f.range and f.months == months]
     if ranged:
         low, high = ranged[0].range  # type: ignore[misc]
-        doubts.append(f"a range {low:g}-{high:g} months; the upper end scores")
+        doubts.append(f"a range {low:g}-{high:g} months, kept as an interval")
     if restated:
         doubts.append(f"several lengths ({', '.join(f'{m:g}' for m in restated)} months); used the longest")
     if NOT_A_LENGTH.search(masked) and all(f.unit == "months" and f.months < 1 for f in timed):
@@ -354,7 +354,10 @@ def _choose(figures: list[Figure], masked: str, text: str) -> Cell:
     reading = f"{months_text(months)}, from {quote(text)}" + "".join(f"; {n}" for n in notes)
     status = ASSUMED if doubts else OK
     cell = _positive(months, status, "; ".join(doubts) or None, text)
-    return cell._replace(note=reading) if cell.status != ERROR else cell
+    if cell.status == ERROR:
+        return cell
+    low_end = ranged[0].range[0] if ranged and ranged[0].range[0] > 0 else NAN  # type: ignore[index]
+    return cell._replace(note=reading, low=low_end)
 
 
 def _combine(figures: list[Figure], masked: str) -> tuple[float, list[float]]:

@@ -168,7 +168,7 @@ def _reading(amount: Amount, text: str, rules: MoneyRules, notes: list[str], dou
     high, low = amount.high, amount.low
     doubts.extend(amount.doubts)
     if amount.is_range:
-        doubts.append(f"a range {_figure(low)}-{_figure(high)}; the upper end scores")
+        doubts.append(f"a range {_figure(low)}-{_figure(high)}, kept as an interval")
     if amount.bound:
         doubts.append(f"stated as a bound ({amount.bound!r}): the fee may differ")
     if 0 < high < 100 and period not in ("credit", "module", "month", "week"):

@@ -229,8 +229,8 @@ def parse_percent(raw: object) -> Cell:
         low, high = number_value(ranged.group(1)), number_value(ranged.group(2))
         found = _share(high, True)
         if found.status == OK and low <= high:
-            return Cell(found.value, ASSUMED, f"a range {low:g}-{high:g}%; the upper end scores", low=low / 100,
-                        note=f"{high:g}%, from {quote(text)}")  # fmt: skip
+            return Cell(found.value, ASSUMED, f"a range {low:g}-{high:g}%, kept as an interval", low=low / 100,
+                        note=f"{low:g}-{high:g}%, from {quote(text)}")  # fmt: skip
     negative = text.startswith("-")
     match = _PERCENT.match(text.lstrip("-").strip())
     if match:

@@ -8,6 +8,7 @@ string and never becomes a formula.
 
 from __future__ import annotations
 
+import copy
 import io
 import math
 import weakref
@@ -129,10 +130,12 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> tup
     formats = [VALUE_FORMATS[c.kind].format(base=base) for c in criteria]
     dominators = result.dominator_names()
     value = result.value_for_money
+    imputed = result.imputed
     for i in range(n):
         row = [int(result.ranks[i]), _text(ws, str(result.names[i])), int(result.rows[i])]
         row.append(_number(ws, result.scores[i], "0.00"))
         row.extend(_number(ws, points[i, j], "0.0") for j in range(k))
+        _mark_imputed(row[4 : 4 + k], imputed[i])
         row.extend(_number(ws, values[i, j], formats[j]) for j in range(k))
         if costs:
             row.append(_number(ws, result.total_cost[i], VALUE_FORMATS["money"].format(base=base)))  # type: ignore[index]
@@ -154,6 +157,22 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> tup
         )
         _chart(ws, min(n, CHART_PROGRAMMES), k, first_points, last_column)
     return ws, headers
+
+
+IMPUTED_FONT = Font(italic=True, color="C55A11")
+
+
+def _mark_imputed(cells: list, marks: np.ndarray) -> None:
+    """Points earned from an imputed value: italic and orange, with a note saying so."""
+    from openpyxl.comments import Comment
+
+    from ..unknowns import IMPUTED_NOTE
+
+    for cell, marked in zip(cells, marks, strict=True):
+        if marked and cell is not None:
+            cell._style = copy.copy(cell._style)  # the number style is shared with other cells
+            cell.font = IMPUTED_FONT
+            cell.comment = Comment(IMPUTED_NOTE.lstrip("* "), "programscore")
 
 
 def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, last_column: str) -> None:
@@ -266,6 +285,7 @@ def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Optio
             [s.key, _number(ws, s.share, "0.0%"), _number(ws, s.low, "0.0%"), _number(ws, s.high, "0.0%"),
              _text(ws, s.below), _text(ws, s.above)]
         )  # fmt: skip
+    _central_rows(ws, analysis)
     if analysis.reversals is not None:
         ws.append([])
         ws.append(_header(ws, ["Left out", "Was ahead", "Now ahead", "Gap before", "Gap after"]))
@@ -274,6 +294,18 @@ def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Optio
                 [_text(ws, row.left_out), _text(ws, row.was_ahead), _text(ws, row.now_ahead),
                  _number(ws, row.gap_before, "0.00"), _number(ws, row.gap_after, "0.00")]
             )  # fmt: skip
+
+
+def _central_rows(ws: WriteOnlyWorksheet, analysis: Sensitivity) -> None:
+    """SMAA-2 central weights and confidence factor of each programme that can come first."""
+    if analysis.central is None or not len(analysis.central):
+        return
+    keys = analysis.ranking.profile.keys
+    ws.append([])
+    ws.append(_header(ws, ["Programme", "P(first)", "Confidence factor", *(f"Central weight: {k}" for k in keys)]))
+    for row in analysis.central.to_dict("records"):
+        ws.append([_text(ws, row["name"]), _number(ws, row["p_first"], "0.0%"), _number(ws, row["confidence"], "0.00"),
+                   *(_number(ws, row[k], "0.0%") for k in keys)])  # fmt: skip
 
 
 def _excluded_sheet(workbook: Workbook, result: Ranking) -> None:

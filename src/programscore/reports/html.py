@@ -40,8 +40,11 @@ def context(result: Ranking, options: Options) -> dict:
         }
         for j, c in enumerate(profile.criteria)
     ]
+    from ..unknowns import IMPUTED_NOTE
+
     points = result.contributions.to_numpy(dtype=float)
     costs, value = result.total_cost, result.value_for_money
+    imputed = result.imputed
     ranked = []
     for i in range(top_rows(result, options)):
         x = 0.0
@@ -58,6 +61,7 @@ def context(result: Ranking, options: Options) -> dict:
                 "row": int(result.rows[i]),
                 "score": float(result.scores[i]),
                 "points": [float(p) for p in points[i]],
+                "imputed": [bool(m) for m in imputed[i]],
                 "segments": segments,
                 "total_cost": None if costs is None else _money(costs[i]),
                 "per_1000": None if value is None else _per_1000(value[i]),
@@ -75,6 +79,7 @@ def context(result: Ranking, options: Options) -> dict:
         "criteria": criteria,
         "labels": {c["key"]: c["label"] for c in criteria},
         "ranked": ranked,
+        "imputed_note": IMPUTED_NOTE if imputed[: len(ranked)].any() else None,
         "shown": len(ranked),
         "total": len(result.names),
         "ranked_count": result.ranked_count,
@@ -119,7 +124,9 @@ def _sensitivity(options: Options) -> dict | None:
         for r in frame.itertuples(index=False)
     ]
     return {
-        "headline": f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed}",
+        "headline": f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed}"
+        + (f"; data: {analysis.described_data} ({analysis.drawn_cells:,} cell(s))" if analysis.drawn_cells else ""),
+        "central": analysis.central_lines(),
         "top": analysis.top,
         "rows": rows,
         "stability": analysis.stability,

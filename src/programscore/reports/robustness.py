@@ -102,10 +102,24 @@ def stability_frame(analysis: Sensitivity) -> pd.DataFrame:
 
 
 def headline(analysis: Sensitivity) -> str:
+    drawn = analysis.drawn_cells
+    data = f"; data: {analysis.described_data} ({drawn:,} cell(s))" if drawn else ""
     return (
-        f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed} "
+        f"{analysis.samples:,} weight samples, {analysis.described_spread}{data}, seed {analysis.seed} "
         f"({analysis.ranking.method}, profile {analysis.ranking.profile.name!r})"
     )
+
+
+def central_lines(analysis: Sensitivity) -> list[str]:
+    """The SMAA-2 central weights and confidence factors, with a line saying what they are."""
+    lines = analysis.central_lines()
+    if not lines:
+        return []
+    return [
+        "Central weights (the mean weights under which each programme comes first) and confidence factors "
+        "(how often it comes first at those weights as the data is drawn):",
+        *(f"  {line}" for line in lines),
+    ]
 
 
 def reversal_lines(analysis: Sensitivity) -> list[str]:
@@ -148,6 +162,9 @@ def table(
               "loses first place:"),
         tabulate(stability, headers="keys", showindex=False, tablefmt=fmt, disable_numparse=True),
     ]  # fmt: skip
+    central = central_lines(analysis)
+    if central:
+        parts += ["", clean(central[0]), *(f"  {clean(line.strip())}" for line in central[1:])]
     reversal = reversal_lines(analysis)
     if reversal:
         parts += ["", *(clean(line) for line in reversal)]

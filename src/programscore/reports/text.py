@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from .. import kernels
+from ..unknowns import IMPUTED_NOTE, imputed_labels, interval_frames, marked_points
 from . import robustness
 from .plain import markdown_text
 
@@ -42,6 +43,8 @@ def points_frame(result: Ranking, options: Options) -> pd.DataFrame:
         table["per_1000"] = [_per_1000(v) for v in table["per_1000"]]
         table = table.rename(columns={"total_cost": "total cost", "per_1000": "per 1k"})
     table["dominated_by"] = [f"#{result.ranks[d]}" if d >= 0 else "" for d in result.dominated_by[:n]]
+    for key, points in marked_points(result, n).items():  # a point from an imputed value carries a mark
+        table[key] = points
     return table.rename(columns={"dominated_by": "dominated by"})
 
 
@@ -80,6 +83,10 @@ def footer(result: Ranking, options: Options) -> list[str]:
         + ("; see `programscore check`" if len(result.issues) else "")
     )
     lines.extend(f"note: {n}" for n in result.notices)
+    if result.imputed[:shown].any():
+        lines.append(IMPUTED_NOTE)
+    if result.unknown is not None and (result.dominated[:shown] & result.unknown[:shown].any(axis=1)).any():
+        lines.append("dominated by: decided on known values (a programme's unknowns count at their best)")
     return lines
 
 
@@ -123,6 +130,11 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
     # without living costs or earnings forgone, the total cost is the money criterion's value, a column already
     total = result.profile.costs.per_month > 0 and not any(c.kind == "money" and c.total for c in criteria)
 
+    points = result.contributions.to_numpy() if result.left_out is not None else None  # renormalised shares
+    imputed, unknown = imputed_labels(result), result.unknown_counts
+    low, high = interval_frames(result)
+    ranged = [] if low is None else [j for j in range(len(keys)) if np.isfinite(low[:n, j]).any()]
+
     def piece(start: int, stop: int) -> dict[str, object]:
         part = slice(start, min(stop, n))
         columns: dict[str, object] = {
@@ -132,9 +144,11 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
             "score": result.scores[part],
         }
         for j, key in enumerate(keys):
-            columns[f"{key} points"] = normalised[part, j] * share[j]
+            columns[f"{key} points"] = normalised[part, j] * share[j] if points is None else points[part, j]
         for j, key in enumerate(keys):
             columns[f"{key} value"] = values[j][positions[part]]
+        for j in ranged:  # both ends of a range, for the criteria where a cell gave one
+            columns[f"{keys[j]} low"], columns[f"{keys[j]} high"] = low[part, j], high[part, j]  # type: ignore[index]
         if result.total_cost is not None:
             cost = result.total_cost[part]
             if total:
@@ -144,6 +158,7 @@ def export_pieces(result: Ranking, options: Options) -> Callable[[int, int], dic
             columns["points per 1000"] = np.where(np.isnan(cost), np.nan, per_1000)
         above = result.dominated_by[part]
         columns["dominated by"] = names.take(pa.array(above, mask=above < 0))
+        columns["imputed"], columns["unknown"] = text_array(imputed[part]), unknown[part]
         return columns
 
     return piece
