@@ -22,7 +22,8 @@ HEADER_DEPTH = 4  # rows a header merged down may span
 def find_table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: str, sheet: str | None) -> pd.DataFrame:
     """Cut the table out of a grid whose cell (i, j) is row i+1, column j+1 of the sheet."""
     where = f"{name}, sheet {sheet!r}" if sheet else name
-    filled = grid.notna().to_numpy()
+    known = grid.attrs.get("filled")
+    filled = known if isinstance(known, np.ndarray) and known.shape == grid.shape else grid.notna().to_numpy()
     if grid.empty or not filled.any():
         raise SheetError(f"{where}: the sheet is empty")
     row_counts = filled.sum(axis=1)
@@ -59,6 +60,7 @@ def find_table(grid: pd.DataFrame, merged: dict, header_row: int | None, name: s
     if header_row is None and len(body) == 0:
         raise SheetError(f"{where}: the sheet has a header row but no programmes under it")
     frame = body.copy()
+    frame.attrs.pop("filled", None)  # the grid's, not the table's
     frame.columns = headers
     frame.index = pd.Index(np.asarray(body.index, dtype=np.int64) + 1)
     frame.attrs.update(

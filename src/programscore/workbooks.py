@@ -224,5 +224,8 @@ def _grid(rows: list[list[object]]) -> pd.DataFrame:
     if cells.ndim != 2:  # ragged rows (openpyxl): pad them
         width = max(len(r) for r in rows)
         cells = np.array([list(r) + [""] * (width - len(r)) for r in rows], dtype=object)
-    cells[cells == ""] = None
-    return pd.DataFrame(cells, dtype=object)
+    empty = cells == ""
+    cells[empty] = None
+    grid = pd.DataFrame(cells, dtype=object)
+    grid.attrs["filled"] = ~empty  # a sheet holds no NaN: blank is "", so find_table need not look again
+    return grid
