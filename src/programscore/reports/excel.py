@@ -326,7 +326,7 @@ def _profile_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking, noti
     # several tables, one under another: no header row repeats on each page
     sheet = Sheet(workbook, "Profile", cleaning, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9], title_rows=None)
     text = sheet.text
-    rows: list[tuple[str, list[object]]] = []  # ("header" | "row", cells), built first: the notes need them
+    rows: list[tuple[str, list[object]]] = []  # ("header" | "wide" | "row", cells), built first for the notes
     rows.append(("header", ["Profile", "Method", "Currency", "Source"]))
     rows.append(("row", [text(profile.name), text(profile.method), text(profile.currency.base), text(result.source)]))
     if result.filtered is not None:
@@ -344,7 +344,7 @@ def _profile_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking, noti
                      sheet.number(weights[c.key], "0.0%"), text(c.better), text(c.best), text(c.worst),
                      text(c.target), text(c.min), text(c.max), text(c.missing)])
         )  # fmt: skip
-    rows += [("row", []), ("wide", ["Profile as TOML (save as profile.toml to reproduce this ranking)"])]
+    rows += [("row", []), ("header", ["Profile as TOML", "save it as profile.toml to reproduce this ranking"])]
     rows += [("row", [text(line)]) for line in profile.to_toml().splitlines()]
     notes = notices + cleaning.notices()
     if notes:
