@@ -259,7 +259,7 @@ def test_central_weights_in_the_page_and_the_workbook(tmp_path):
     html = page.read_text()
     assert "<h3>Central weights and confidence factors</h3>" in html
     assert "data: each range drawn uniformly between its ends (3 cell(s))" in html
-    rows = [r for r in load_workbook(book)["Sensitivity"].iter_rows(values_only=True)]
+    rows = [r for r in load_workbook(book)["Stability"].iter_rows(values_only=True)]
     at = next(i for i, r in enumerate(rows) if r[0] == "Programme" and r[2] == "Confidence factor")
     winners = [r for r in rows[at + 1 :] if r[0]]
     assert winners and all(0 <= r[2] <= 1 and abs(sum(r[3:9]) - 1) < 1e-9 for r in winners)

@@ -83,7 +83,7 @@ FORMATS: dict[str, Format] = {
         Format(
             "html", (".html", ".htm"), False, "one self-contained page with charts (no network needed)", ".html:html"
         ),
-        Format("xlsx", (".xlsx",), True, "a formatted Excel workbook with a chart", ".excel:xlsx"),
+        Format("xlsx", (".xlsx",), True, "a formatted Excel workbook with charts, ready to print", ".excel:xlsx"),
     )
 }
 

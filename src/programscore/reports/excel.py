@@ -1,27 +1,30 @@
-"""The Excel report: Ranking (with formats, colour scales, data bars and a stacked chart), Excluded,
-Issues and Profile sheets. Written with openpyxl in write-only mode, which streams rows and keeps
-big exports fast.
+"""The Excel report: Ranking (with formats, colour scales, data bars and a chart of the top 15), Value
+(the cost frontier and a chart of score against cost), Sensitivity, Stability and Reversals (when
+asked for), Excluded, Issues and Profile sheets. Written with openpyxl in write-only mode, which
+streams rows and keeps big exports fast.
 
-Text from the user's sheet is always written as text: a name such as ``=HYPERLINK(...)`` stays a
-string and never becomes a formula.
+Every sheet prints landscape, one page wide, with its header row on each page. Text from the user's
+sheet or profile is always written as text (``excel_layout.Sheet.text``): a name such as
+``=HYPERLINK(...)`` stays a string and never becomes a formula.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import io
-import math
-import weakref
+import os
 from typing import TYPE_CHECKING
 
 import numpy as np
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.chart import BarChart, Reference, ScatterChart, Series
 from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from ..errors import ProgramscoreError
+from .excel_charts import rank_chart, ranking_chart, value_chart
+from .excel_layout import CHART_BELOW, EXCEL_ROWS, Cleaning, Sheet, place_chart, text_width
 from .text import top_rows
 
 if TYPE_CHECKING:
@@ -31,9 +34,9 @@ if TYPE_CHECKING:
     from ..sensitivity import Sensitivity
     from . import Options
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="305496")
 CHART_PROGRAMMES = 15
+CHART_POINTS = 2_000  # dots (and frontier points) in the Value chart: more only slow a spreadsheet down
+NAME_WIDTH = (20, 48)
 VALUE_FORMATS = {
     "money": '#,##0 "{base}"',
     "duration": '0.0 "months"',
@@ -45,72 +48,58 @@ VALUE_FORMATS = {
 }
 
 
-def _header(ws: WriteOnlyWorksheet, names: list[str]) -> list[WriteOnlyCell]:
-    cells = []
-    for name in names:
-        cell = WriteOnlyCell(ws, value=name)
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-        cells.append(cell)
-    return cells
-
-
-def _text(ws: WriteOnlyWorksheet, value: object) -> object:
-    """A value from the user's data: text stays text, whatever it starts with."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    if isinstance(value, str):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-        return cell
-    if isinstance(value, np.generic):
-        return value.item()
-    return value
-
-
-_STYLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _number(ws: WriteOnlyWorksheet, value: float, number_format: str) -> object:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    cell = WriteOnlyCell(ws, value=float(value))
-    styles = _STYLES.setdefault(ws, {})
-    if number_format not in styles:
-        cell.number_format = number_format
-        styles[number_format] = cell._style
-    else:  # the style of the first cell with this format, shared: setting it anew costs more than the cell
-        cell._style = styles[number_format]
-    return cell
-
-
-def _widths(ws: WriteOnlyWorksheet, widths: list[float]) -> None:
-    for j, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = width
-
-
 def xlsx(result: Ranking, options: Options) -> bytes:
+    n = top_rows(result, options)
+    if n >= EXCEL_ROWS:
+        raise ProgramscoreError(
+            f"a workbook sheet holds at most {EXCEL_ROWS - 1:,} programmes and this ranking has {n:,}: "
+            "give --top N, or write CSV"
+        )
     workbook = Workbook(write_only=True)
-    ranking, headers = _ranking_sheet(workbook, result, options)
+    try:
+        return _write(workbook, result, options, n)
+    except BaseException:  # Ctrl-C or an error: drop the half-written sheets quietly, files and all
+        _discard(workbook)
+        raise
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the streams of the sheets begun, so no traceback is printed when they are collected,
+    and remove openpyxl's temporary files."""
+    for ws in workbook.worksheets:
+        for stream in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
+            if stream is not None:
+                with contextlib.suppress(Exception):
+                    stream.close()
+        out = getattr(getattr(ws, "_writer", None), "out", None)
+        if isinstance(out, str):
+            with contextlib.suppress(OSError):
+                os.remove(out)
+
+
+def _write(workbook: Workbook, result: Ranking, options: Options, n: int) -> bytes:
+    cleaning = Cleaning()
+    ranking, headers = _ranking_sheet(workbook, cleaning, result, options, n)
     if result.total_cost is not None:
-        _value_sheet(workbook, result, ranking, headers, top_rows(result, options))
+        _value_sheet(workbook, cleaning, result, ranking, headers, n)
+    notices = list(result.notices)
     if options.sensitivity is not None:
-        _sensitivity_sheet(workbook, options.sensitivity, options)
-    _excluded_sheet(workbook, result)
-    _issues_sheet(workbook, result)
-    _profile_sheet(workbook, result)
+        _sensitivity_sheets(workbook, cleaning, options.sensitivity, options)
+        notices += [note for note in options.sensitivity.notices if note not in notices]
+    _excluded_sheet(workbook, cleaning, result)
+    _issues_sheet(workbook, cleaning, result)
+    _profile_sheet(workbook, cleaning, result, notices)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> tuple[WriteOnlyWorksheet, list[str]]:
+def _ranking_sheet(
+    workbook: Workbook, cleaning: Cleaning, result: Ranking, options: Options, n: int
+) -> tuple[WriteOnlyWorksheet, list[str]]:
     """The Ranking sheet, and its headers."""
-    ws = workbook.create_sheet("Ranking")
     criteria = result.profile.criteria
     base = result.profile.currency.base
-    n = top_rows(result, options)
     k = len(criteria)
     units = {"money": base, "duration": "months", "percent": "%"}
     costs = result.total_cost is not None
@@ -121,28 +110,37 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> tup
         + ([f"Total cost ({base})", f"Points per 1,000 {base}"] if costs else [])
         + ["Dominated by"]
     )
-    first_points, first_value = 5, 5 + k
+    dominators = result.dominator_names()[:n]
+    names = [str(name) for name in result.names[:n]]
+    widths = (
+        [6, text_width(names, *NAME_WIDTH), 9, 9]
+        + [10] * k
+        + [13] * k
+        + ([14, 12] if costs else [])
+        + [text_width(dominators, 14, NAME_WIDTH[1])]
+    )
+    sheet = Sheet(workbook, "Ranking", cleaning, widths)
+    ws = sheet.ws
     ws.freeze_panes = "C2"
-    _widths(ws, [6, 48, 9, 9] + [12] * k + [14] * k + ([14, 12] if costs else []) + [40])
-    ws.append(_header(ws, headers))
+    sheet.header(headers)
+    first_points, first_value = 5, 5 + k
     points = result.contributions.to_numpy(dtype=float)
     values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float) if n else np.empty((0, k))
     formats = [VALUE_FORMATS[c.kind].format(base=base) for c in criteria]
-    dominators = result.dominator_names()
+    money = VALUE_FORMATS["money"].format(base=base)
     value = result.value_for_money
     imputed = result.imputed
     for i in range(n):
-        row = [int(result.ranks[i]), _text(ws, str(result.names[i])), int(result.rows[i])]
-        row.append(_number(ws, result.scores[i], "0.00"))
-        row.extend(_number(ws, points[i, j], "0.0") for j in range(k))
+        row = [int(result.ranks[i]), sheet.text(names[i]), int(result.rows[i]), sheet.number(result.scores[i], "0.00")]
+        row.extend(sheet.number(points[i, j], "0.0") for j in range(k))
         _mark_imputed(row[4 : 4 + k], imputed[i])
-        row.extend(_number(ws, values[i, j], formats[j]) for j in range(k))
+        row.extend(sheet.number(values[i, j], formats[j]) for j in range(k))
         if costs:
-            row.append(_number(ws, result.total_cost[i], VALUE_FORMATS["money"].format(base=base)))  # type: ignore[index]
+            row.append(sheet.number(result.total_cost[i], money))  # type: ignore[index]
             per = value[i]  # type: ignore[index]
-            row.append("free" if np.isinf(per) else _number(ws, per, "0.00"))
-        row.append(_text(ws, dominators[i]))
-        ws.append(row)
+            row.append("free" if np.isinf(per) else sheet.number(per, "0.00"))
+        row.append(sheet.text(dominators[i]))
+        sheet.append(row)
     last_row = n + 1
     last_column = get_column_letter(len(headers))
     ws.auto_filter.ref = f"A1:{last_column}{last_row}"
@@ -155,7 +153,9 @@ def _ranking_sheet(workbook: Workbook, result: Ranking, options: Options) -> tup
         ws.conditional_formatting.add(
             span, ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B")
         )
-        _chart(ws, min(n, CHART_PROGRAMMES), k, first_points, last_column)
+        if n > CHART_BELOW:  # the chart sits beside a long table, and is left out of its printout
+            ws.print_area = f"A1:{last_column}{last_row}"
+        place_chart(sheet, ranking_chart(ws, min(n, CHART_PROGRAMMES), k, first_points), len(headers) + 2)
     return ws, headers
 
 
@@ -175,216 +175,216 @@ def _mark_imputed(cells: list, marks: np.ndarray) -> None:
             cell.comment = Comment(IMPUTED_NOTE.lstrip("* "), "programscore")
 
 
-def _chart(ws: WriteOnlyWorksheet, programmes: int, k: int, first_points: int, last_column: str) -> None:
-    chart = BarChart()
-    chart.type = "bar"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.title = f"Top {programmes}: points by criterion"
-    chart.y_axis.title = "points"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    chart.x_axis.scaling.orientation = "maxMin"  # the best programme on top
-    data = Reference(ws, min_col=first_points, max_col=first_points + k - 1, min_row=1, max_row=programmes + 1)
-    names = Reference(ws, min_col=2, min_row=2, max_row=programmes + 1)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(names)
-    chart.height = max(7.5, 0.6 * programmes + 3)
-    chart.width = 24
-    ws.add_chart(chart, f"{get_column_letter(first_points + 2 * k + 4)}2")
-
-
-def _value_sheet(
-    workbook: Workbook, result: Ranking, ranking: WriteOnlyWorksheet, ranking_headers: list[str], n: int
-) -> None:
-    """The programmes no other beats on both total cost and score (cheapest first), and a chart of
-    score against total cost for every programme (read from the Ranking sheet) with that frontier."""
-    ws = workbook.create_sheet("Value")
-    base = result.profile.currency.base
-    money = VALUE_FORMATS["money"].format(base=base)
-    _widths(ws, [48, 14, 9])
-    ws.freeze_panes = "A2"
-    ws.append(_header(ws, ["Frontier: no other is cheaper and better", f"Total cost ({base})", "Score"]))
-    costs = result.total_cost
-    front = np.flatnonzero(result.cost_frontier)
-    front = front[np.lexsort((-result.scores[front], costs[front]))]  # type: ignore[index]
-    for i in front:
-        ws.append(
-            [_text(ws, str(result.names[i])), _number(ws, costs[i], money), _number(ws, result.scores[i], "0.00")]  # type: ignore[index]
-        )
-    if not n or not np.isfinite(costs).any():  # type: ignore[arg-type]
-        return
-    cost_column = ranking_headers.index(f"Total cost ({base})") + 1
-    chart = ScatterChart()
-    chart.title = f"Score against total cost ({base})"
-    chart.style = 13
-    chart.x_axis.title = f"total cost ({base})"
-    chart.y_axis.title = "score"
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.scaling.max = 100
-    everyone = Series(
-        Reference(ranking, min_col=4, min_row=2, max_row=n + 1),
-        Reference(ranking, min_col=cost_column, min_row=2, max_row=n + 1),
-        title="programmes",
-    )
-    everyone.marker.symbol = "circle"
-    everyone.graphicalProperties.line.noFill = True
-    best = Series(
-        Reference(ws, min_col=3, min_row=2, max_row=len(front) + 1),
-        Reference(ws, min_col=2, min_row=2, max_row=len(front) + 1),
-        title="frontier (no other is cheaper and better)",
-    )
-    best.marker.symbol = "diamond"
-    chart.series.extend([everyone, best])
-    chart.height, chart.width = 10, 18
-    ws.add_chart(chart, "E2")
-
-
-def _sensitivity_sheet(workbook: Workbook, analysis: Sensitivity, options: Options) -> None:
-    """Acceptability per programme, with a chart of each one's 5-95% range of ranks; stability; reversals."""
-    ws = workbook.create_sheet("Sensitivity")
-    _widths(ws, [6, 48, 9, 10, 10, 10, 10, 10, 4, 12])
-    ws.freeze_panes = "C2"
-    k = analysis.top
-    ws.append(
-        _header(ws, ["Rank", "Programme", "Score", "P(first)", f"P(top {k})", "Median rank", "Rank 5%", "Rank 95%",
-                     "", "Range"])
-    )  # fmt: skip
-    frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
-    for row in frame.itertuples(index=False):
-        ws.append(
-            [int(row.rank), _text(ws, str(row.name)), _number(ws, row.score, "0.00"), _number(ws, row.p_first, "0.0%"),
-             _number(ws, row.p_top, "0.0%"), int(row.median_rank), int(row.rank_p5), int(row.rank_p95), None,
-             int(row.rank_p95) - int(row.rank_p5) + 1]
-        )  # fmt: skip
-    shown = len(frame)
-    if shown:
-        # floating bars: an invisible bar up to the 5% rank, then a visible one spanning to the 95% rank
-        chart = BarChart()
-        chart.type = "bar"
-        chart.grouping = "stacked"
-        chart.overlap = 100
-        chart.title = f"Ranks in 90% of {analysis.samples:,} weight samples ({analysis.described_spread})"
-        chart.x_axis.scaling.orientation = "maxMin"
-        chart.y_axis.title = "rank"
-        programmes = min(shown, CHART_PROGRAMMES * 2)
-        start = Reference(ws, min_col=7, min_row=1, max_row=programmes + 1)
-        span = Reference(ws, min_col=10, min_row=1, max_row=programmes + 1)
-        chart.add_data(start, titles_from_data=True)
-        chart.add_data(span, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=2, min_row=2, max_row=programmes + 1))
-        chart.series[0].graphicalProperties.noFill = True
-        chart.series[0].graphicalProperties.line.noFill = True
-        chart.height = max(7.5, 0.5 * programmes + 3)
-        chart.width = 20
-        ws.add_chart(chart, "L2")
-    ws.append([])
-    ws.append(_header(ws, ["Criterion", "Weight now", "Stays first from", "To", "First below", "First above"]))
-    for s in analysis.stability:
-        ws.append(
-            [s.key, _number(ws, s.share, "0.0%"), _number(ws, s.low, "0.0%"), _number(ws, s.high, "0.0%"),
-             _text(ws, s.below), _text(ws, s.above)]
-        )  # fmt: skip
-    _central_rows(ws, analysis)
-    if analysis.reversals is not None:
-        ws.append([])
-        ws.append(_header(ws, ["Left out", "Was ahead", "Now ahead", "Gap before", "Gap after"]))
-        for row in analysis.reversals.itertuples(index=False):
-            ws.append(
-                [_text(ws, row.left_out), _text(ws, row.was_ahead), _text(ws, row.now_ahead),
-                 _number(ws, row.gap_before, "0.00"), _number(ws, row.gap_after, "0.00")]
-            )  # fmt: skip
-
-
-def _central_rows(ws: WriteOnlyWorksheet, analysis: Sensitivity) -> None:
+def _central_rows(sheet: Sheet, analysis: Sensitivity) -> None:
     """SMAA-2 central weights and confidence factor of each programme that can come first."""
     if analysis.central is None or not len(analysis.central):
         return
     keys = analysis.ranking.profile.keys
-    ws.append([])
-    ws.append(_header(ws, ["Programme", "P(first)", "Confidence factor", *(f"Central weight: {k}" for k in keys)]))
+    sheet.append([])
+    sheet.header(["Programme", "P(first)", "Confidence factor", *(f"Central weight: {k}" for k in keys)])
     for row in analysis.central.to_dict("records"):
-        ws.append([_text(ws, row["name"]), _number(ws, row["p_first"], "0.0%"), _number(ws, row["confidence"], "0.00"),
-                   *(_number(ws, row[k], "0.0%") for k in keys)])  # fmt: skip
+        sheet.append([sheet.text(row["name"]), sheet.number(row["p_first"], "0.0%"),
+                      sheet.number(row["confidence"], "0.00"),
+                      *(sheet.number(row[k], "0.0%") for k in keys)])  # fmt: skip
 
 
-def _excluded_sheet(workbook: Workbook, result: Ranking) -> None:
-    ws = workbook.create_sheet("Excluded")
-    _widths(ws, [48, 9, 80])
+def even_sample(count: int, size: int) -> np.ndarray:
+    """``size`` positions spread evenly over ``range(count)``, first and last included."""
+    if count <= size:
+        return np.arange(count)
+    return np.unique(np.linspace(0, count - 1, size).round().astype(np.int64))
+
+
+def _value_sheet(
+    workbook: Workbook,
+    cleaning: Cleaning,
+    result: Ranking,
+    ranking: WriteOnlyWorksheet,
+    ranking_headers: list[str],
+    n: int,
+) -> None:
+    """The programmes no other beats on both total cost and score (cheapest first), and a chart of
+    score against total cost with that frontier. A long ranking is drawn from an even sample of it,
+    and a long frontier from an even sample of its points; the sheet says so."""
+    base = result.profile.currency.base
+    money = VALUE_FORMATS["money"].format(base=base)
+    costs = result.total_cost
+    assert costs is not None
+    front = np.flatnonzero(result.cost_frontier)
+    front = front[np.lexsort((-result.scores[front], costs[front]))]
+    names = result.names
+    sheet = Sheet(workbook, "Value", cleaning, [text_width([str(names[i]) for i in front], *NAME_WIDTH), 14, 9, 3])
+    ws = sheet.ws
     ws.freeze_panes = "A2"
-    ws.append(_header(ws, ["Programme", "Sheet row", "Reasons"]))
-    for name, row, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False):
-        ws.append([_text(ws, str(name)), int(row), _text(ws, "; ".join(reasons))])
+    priced = np.flatnonzero(np.isfinite(costs[:n]))
+    drawn = priced[even_sample(len(priced), CHART_POINTS)] if len(priced) > CHART_POINTS else None
+    front_drawn = front[even_sample(len(front), CHART_POINTS)] if len(front) > CHART_POINTS else None
+    notes = []
+    if drawn is not None:
+        notes.append(f"The chart shows an even sample of {len(drawn):,} of the {len(priced):,} programmes with a "
+                     "total cost (by rank, listed below the frontier), not all of them.")  # fmt: skip
+    if front_drawn is not None:
+        notes.append(f"The chart's frontier line is drawn through {len(front_drawn):,} of its {len(front):,} points.")
+    sheet.header(["Frontier: no other is cheaper and better", f"Total cost ({base})", "Score"])
+    shown_front = front[: max(0, sheet.room - 2 * CHART_POINTS - 8)]
+    for i in shown_front:
+        sheet.append([sheet.text(str(names[i])), sheet.number(costs[i], money), sheet.number(result.scores[i], "0.00")])
+    if len(shown_front) < len(front):
+        sheet.append([sheet.text(f"… and {len(front) - len(shown_front):,} more: the sheet is full")])
+    frontier_rows = (2, len(shown_front) + 1)
 
+    def block(title: str, rows: np.ndarray) -> tuple[int, int]:
+        sheet.append([])
+        sheet.header([title, f"Total cost ({base})", "Score"])
+        first = sheet.rows + 1
+        for i in rows:
+            sheet.append([sheet.text(str(names[i])), sheet.number(costs[i], money),
+                          sheet.number(result.scores[i], "0.00")])  # fmt: skip
+        return first, sheet.rows
 
-def _issues_sheet(workbook: Workbook, result: Ranking) -> None:
-    ws = workbook.create_sheet("Issues")
-    _widths(ws, [14, 8, 8, 24, 36, 10, 70])
-    ws.freeze_panes = "A2"
-    ws.append(_header(ws, ["Sheet", "Cell", "Row", "Column", "Value", "Severity", "Message"]))
-    columns = ["sheet", "cell", "row", "column", "value", "severity", "message"]
-    for record in result.issues[columns].itertuples(index=False):
-        ws.append([_text(ws, v) for v in record])
-    if len(result.issues):
-        ws.auto_filter.ref = f"A1:G{len(result.issues) + 1}"
-
-
-def _profile_sheet(workbook: Workbook, result: Ranking) -> None:
-    ws = workbook.create_sheet("Profile")
-    profile = result.profile
-    _widths(ws, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9])
-    ws.append(_header(ws, ["Profile", "Method", "Currency", "Source"]))
-    ws.append([_text(ws, profile.name), profile.method, profile.currency.base, _text(ws, result.source)])
-    if result.filtered is not None:
-        ws.append([])
-        ws.append(_header(ws, ["Filter (where)", "Rows kept", "Rows left out"]))
-        for expression in result.filtered.where:
-            ws.append([_text(ws, expression)])
-        ws.append([_text(ws, "all of them"), result.filtered.kept, result.filtered.left_out])
-    if result.joined is not None:
-        ws.append([])
-        ws.append([_text(ws, result.joined.summary())])
-    ws.append([])
-    ws.append(
-        _header(
-            ws,
-            [
-                "Criterion",
-                "Label",
-                "Kind",
-                "Column",
-                "Weight",
-                "Share",
-                "Better",
-                "Best",
-                "Worst",
-                "Target",
-                "Min",
-                "Max",
-                "Missing",
-            ],
-        )
+    if front_drawn is not None:
+        frontier_rows = block("Frontier points in the chart", front_drawn)
+    if not n or not len(priced):
+        return
+    if drawn is not None:
+        first, last = block("Programmes in the chart (an even sample, by rank)", drawn)
+        everyone = (ws, 3, 2, first, last)
+    else:
+        cost_column = ranking_headers.index(f"Total cost ({base})") + 1
+        everyone = (ranking, 4, cost_column, 2, n + 1)
+    for note in notes:
+        sheet.append([sheet.text(note)])
+    shown = priced if drawn is None else drawn
+    chart = value_chart(
+        ws,
+        everyone,
+        frontier_rows,
+        (float(np.min(costs[shown])), float(np.max(costs[shown]))),
+        (float(np.min(result.scores[shown])), float(np.max(result.scores[shown]))),
+        base,
     )
+    ws.add_chart(chart, "E2")
+
+
+def _sensitivity_sheets(workbook: Workbook, cleaning: Cleaning, analysis: Sensitivity, options: Options) -> None:
+    """Acceptability per programme, with a chart of each one's 5-95% range of ranks; then a Stability
+    sheet (how far each weight may move) and, when computed, a Reversals sheet."""
+    frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
+    names = [str(name) for name in frame["name"]]
+    sheet = Sheet(workbook, "Sensitivity", cleaning, [6, text_width(names, *NAME_WIDTH), 9, 9, 9, 9, 9, 9, 2, 9])
+    ws = sheet.ws
+    ws.freeze_panes = "C2"
+    k = analysis.top
+    sheet.header(["Rank", "Programme", "Score", "P(first)", f"P(top {k})", "Median rank", "Rank 5%", "Rank 95%", "",
+                  "Range"])  # fmt: skip
+    for name, row in zip(names, frame.itertuples(index=False), strict=True):
+        sheet.append(
+            [int(row.rank), sheet.text(name), sheet.number(row.score, "0.00"), sheet.number(row.p_first, "0.0%"),
+             sheet.number(row.p_top, "0.0%"), int(row.median_rank), int(row.rank_p5), int(row.rank_p95), None,
+             int(row.rank_p95) - int(row.rank_p5) + 1]
+        )  # fmt: skip
+    shown = len(frame)
+    if shown:
+        programmes = min(shown, CHART_PROGRAMMES * 2)
+        title = f"Ranks in 90% of {analysis.samples:,} weight samples ({analysis.described_spread})"
+        if programmes < shown:
+            title += f": the first {programmes}"
+        worst = int(frame["rank_p95"].iloc[:programmes].max())
+        if shown > CHART_BELOW:
+            ws.print_area = f"A1:J{shown + 1}"
+        place_chart(sheet, rank_chart(ws, programmes, worst, title), 12)
+    stability = Sheet(workbook, "Stability", cleaning, [text_width([s.key for s in analysis.stability], 12, 30), 11, 11,
+                      9, *[text_width([s.below for s in analysis.stability] + [s.above for s in analysis.stability],
+                                      14, NAME_WIDTH[1])] * 2])  # fmt: skip
+    stability.ws.freeze_panes = "B2"
+    stability.header(["Criterion", "Weight now", "Stays first from", "To", "First below", "First above"])
+    for s in analysis.stability:
+        stability.append(
+            [stability.text(s.key), stability.number(s.share, "0.0%"), stability.number(s.low, "0.0%"),
+             stability.number(s.high, "0.0%"), stability.text(s.below), stability.text(s.above)]
+        )  # fmt: skip
+    _central_rows(stability, analysis)
+    if analysis.reversals is not None:
+        reversals = analysis.reversals
+        width = text_width([*reversals["left_out"], *reversals["was_ahead"], *reversals["now_ahead"]], *NAME_WIDTH)
+        sheet = Sheet(workbook, "Reversals", cleaning, [width, width, width, 10, 10])
+        sheet.ws.freeze_panes = "A2"
+        sheet.header(["Left out", "Was ahead", "Now ahead", "Gap before", "Gap after"])
+        for row in reversals.iloc[: sheet.room - 2].itertuples(index=False):
+            sheet.append(
+                [sheet.text(row.left_out), sheet.text(row.was_ahead), sheet.text(row.now_ahead),
+                 sheet.number(row.gap_before, "0.00"), sheet.number(row.gap_after, "0.00")]
+            )  # fmt: skip
+        _more(sheet, len(reversals), sheet.rows - 1, "reversals")
+
+
+def _more(sheet: Sheet, total: int, written: int, what: str) -> None:
+    if written < total:
+        rows = sheet.rows + sheet.room  # what a sheet holds
+        sheet.append([sheet.text(f"… and {total - written:,} more {what}: a sheet holds {rows:,} rows")])
+
+
+def _excluded_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking) -> None:
+    excluded = result.excluded
+    reasons = ["; ".join(r) for r in excluded["reasons"]]
+    names = [str(name) for name in excluded["name"]]
+    sheet = Sheet(workbook, "Excluded", cleaning, [text_width(names, *NAME_WIDTH), 9, text_width(reasons, 20, 80)])
+    sheet.ws.freeze_panes = "A2"
+    sheet.header(["Programme", "Sheet row", "Reasons"])
+    written = min(len(names), sheet.room - 1)
+    for name, row, reason in zip(names[:written], excluded["row"][:written], reasons[:written], strict=True):
+        sheet.append([sheet.text(name), int(row), sheet.text(reason)])
+    _more(sheet, len(names), written, "excluded programmes")
+
+
+def _issues_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking) -> None:
+    columns = ["sheet", "cell", "row", "column", "value", "severity", "message"]
+    issues = result.issues[columns]
+    widths = [text_width(issues["sheet"], 8, 24), 8, 8, text_width(issues["column"], 10, 30),
+              text_width(issues["value"], 10, 40), 10, text_width(issues["message"], 20, 80)]  # fmt: skip
+    sheet = Sheet(workbook, "Issues", cleaning, widths)
+    sheet.ws.freeze_panes = "A2"
+    sheet.header(["Sheet", "Cell", "Row", "Column", "Value", "Severity", "Message"])
+    written = min(len(issues), sheet.room - 1)
+    for record in issues.iloc[:written].itertuples(index=False):
+        sheet.append([sheet.text(v) for v in record])
+    _more(sheet, len(issues), written, "issues (`programscore check` lists them all)")
+    if written:
+        sheet.ws.auto_filter.ref = f"A1:G{written + 1}"
+
+
+def _profile_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking, notices: list[str]) -> None:
+    """The profile, the filters and the join, the notes (what reading, scoring and writing this
+    workbook said), the criteria, and the profile as TOML."""
+    profile = result.profile
+    # several tables, one under another: no header row repeats on each page
+    sheet = Sheet(workbook, "Profile", cleaning, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9], title_rows=None)
+    text = sheet.text
+    rows: list[tuple[str, list[object]]] = []  # ("header" | "wide" | "row", cells), built first for the notes
+    rows.append(("header", ["Profile", "Method", "Currency", "Source"]))
+    rows.append(("row", [text(profile.name), text(profile.method), text(profile.currency.base), text(result.source)]))
+    if result.filtered is not None:
+        rows += [("row", []), ("header", ["Filter (where)", "Rows kept", "Rows left out"])]
+        rows += [("row", [text(expression)]) for expression in result.filtered.where]
+        rows.append(("row", [text("all of them"), result.filtered.kept, result.filtered.left_out]))
+    if result.joined is not None:
+        rows += [("row", []), ("row", [text(result.joined.summary())])]
+    rows += [("row", []), ("header", ["Criterion", "Label", "Kind", "Column", "Weight", "Share", "Better", "Best",
+                                      "Worst", "Target", "Min", "Max", "Missing"])]  # fmt: skip
     weights = profile.weights
     for c in profile.criteria:
-        ws.append(
-            [
-                c.key,
-                _text(ws, c.label),
-                c.kind,
-                _text(ws, result.columns.get(c.key)),
-                c.weight,
-                _number(ws, weights[c.key], "0.0%"),
-                c.better,
-                c.best,
-                c.worst,
-                c.target,
-                c.min,
-                c.max,
-                c.missing,
-            ]
-        )
-    ws.append([])
-    ws.append(_header(ws, ["Profile as TOML (save as profile.toml to reproduce this ranking)"]))
-    for line in profile.to_toml().splitlines():
-        ws.append([_text(ws, line)])
+        rows.append(
+            ("row", [text(c.key), text(c.label), text(c.kind), text(result.columns.get(c.key)), text(c.weight),
+                     sheet.number(weights[c.key], "0.0%"), text(c.better), text(c.best), text(c.worst),
+                     text(c.target), text(c.min), text(c.max), text(c.missing)])
+        )  # fmt: skip
+    rows += [("row", []), ("header", ["Profile as TOML", "save it as profile.toml to reproduce this ranking"])]
+    rows += [("row", [text(line)]) for line in profile.to_toml().splitlines()]
+    notes = notices + cleaning.notices()
+    if notes:
+        rows[2:2] = [("row", []), ("wide", ["Notes"])] + [("row", [text(note)]) for note in notes]
+    for kind, cells in rows:
+        if kind != "row":
+            sheet.header(cells, wrap=kind == "header")  # type: ignore[arg-type]
+        else:
+            sheet.append(cells)
