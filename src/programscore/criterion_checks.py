@@ -103,7 +103,7 @@ def criterion_problem(c: Criterion) -> tuple[str, str] | None:
         if (
             not isinstance(c.scale, list | tuple)
             or len(c.scale) != 2
-            or not all(is_number(x) for x in c.scale)
+            or not all(is_number(x) and -LARGEST <= x <= LARGEST for x in c.scale)
             or c.scale[0] >= c.scale[1]
         ):
             return "scale", f"scale must be [low, high] with low < high (got {c.scale!r})"

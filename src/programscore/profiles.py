@@ -192,6 +192,10 @@ class Profile:
         repeated = [key for key, n in Counter(keys).items() if n > 1]
         if repeated:
             raise ProfileError(f"two criteria have the key {repeated[0]!r}", "criteria")
+        if self.rank is not None and not isinstance(self.rank, str):
+            raise ProfileError(
+                f'rank must be an order in quotes, e.g. "job_support > cost = length" (got {self.rank!r})', "rank"
+            )
         if self.rank is not None:
             for key, weight in weights_from_order(self.rank, keys).items():
                 self.criterion(key).weight = weight
