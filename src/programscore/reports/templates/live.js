@@ -1,0 +1,279 @@
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("live-data").textContent);
+  var TOL = D.tolerance, K = D.keys.length, N = D.names.length;
+  var panel = document.getElementById("live");
+  if (!panel) return;
+  panel.hidden = false;
+  var $ = function (id) { return document.getElementById(id); };
+  var el = function (tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  var SVG = "http://www.w3.org/2000/svg";
+  var svgEl = function (tag, attrs) {
+    var e = document.createElementNS(SVG, tag);
+    for (var a in attrs) e.setAttribute(a, attrs[a]);
+    return e;
+  };
+  var n = D.normalised, avail = D.available, cost = D.cost;
+  var fmt = function (x, d) { return x.toFixed(d); };
+  var money = function (x) { return Math.round(x).toLocaleString("en-US"); };
+  var inputs = [], boxes = [];
+
+  // --- the kernels (mirror src/programscore/kernels.py) ---
+  function relative(w) {
+    var m = Math.max.apply(null, w);
+    return m > 1e150 ? w.map(function (x) { return x / m; }) : w;
+  }
+  function scoresFor(w) {
+    var s = new Float64Array(N), i, j, v;
+    if (D.method === "weighted-sum") {
+      if (avail) {
+        for (i = 0; i < N; i++) {
+          var tot = 0, acc = 0;
+          for (j = 0; j < K; j++) if (avail[i][j]) { tot += w[j]; acc += n[i][j] * w[j]; }
+          s[i] = tot > 0 ? 100 * acc / tot : 0;
+        }
+      } else {
+        var r = relative(w), sum = 0;
+        for (j = 0; j < K; j++) sum += r[j];
+        var share = r.map(function (x) { return 100 * x / sum; });
+        for (i = 0; i < N; i++) { v = 0; for (j = 0; j < K; j++) v += n[i][j] * share[j]; s[i] = v; }
+      }
+      return s;
+    }
+    var rw = relative(w), total = 0;
+    for (j = 0; j < K; j++) total += rw[j];
+    var f = rw.map(function (x) { return x / total; });
+    // ideal and anti-ideal over every ranked programme: f_j times the column's extremes (f_j >= 0)
+    var ideal = D.colMax.map(function (x, k) { return x * f[k]; });
+    var anti = D.colMin.map(function (x, k) { return x * f[k]; });
+    for (i = 0; i < N; i++) {
+      var p = 0, m = 0;
+      for (j = 0; j < K; j++) {
+        if (avail && !avail[i][j]) continue;
+        var x = n[i][j] * f[j], a = x - ideal[j], b = x - anti[j];
+        p += a * a; m += b * b;
+      }
+      p = Math.sqrt(p); m = Math.sqrt(m);
+      s[i] = p + m > 0 ? 100 * m / (p + m) : 100;
+    }
+    return s;
+  }
+  function rank(s) {
+    var idx = new Array(N), i;
+    for (i = 0; i < N; i++) idx[i] = i;
+    idx.sort(function (a, b) { return s[b] - s[a] || D.input[a] - D.input[b]; });
+    var place = new Int32Array(N), ranks = new Int32Array(N), last = 0;
+    for (i = 0; i < N; i++) {
+      if (i === 0 || s[idx[i - 1]] - s[idx[i]] > TOL) last = i;
+      place[i] = last + 1;
+      ranks[idx[i]] = last + 1;
+    }
+    var order = idx.slice().sort(function (a, b) { return ranks[a] - ranks[b] || D.input[a] - D.input[b]; });
+    return { ranks: ranks, order: order };
+  }
+  function points(w, i) {
+    var out = new Array(K), j, tot = 0;
+    var r = avail ? w : relative(w);
+    for (j = 0; j < K; j++) if (!avail || avail[i][j]) tot += r[j];
+    for (j = 0; j < K; j++) out[j] = tot > 0 && (!avail || avail[i][j]) ? n[i][j] * 100 * r[j] / tot : 0;
+    return out;
+  }
+
+  // --- stability of first place (mirror stability._linear_interval) ---
+  function stability(w, leader) {
+    var tot = 0, j, i, out = [];
+    for (j = 0; j < K; j++) tot += w[j];
+    var base = w.map(function (x) { return x / tot; });
+    for (j = 0; j < K; j++) {
+      var rest = 1 - base[j], others = [];
+      for (var k = 0; k < K; k++) others[k] = k === j ? 0 : (rest <= 0 ? 1 / Math.max(K - 1, 1) : base[k] / rest);
+      var z = new Float64Array(N), o = new Float64Array(N);
+      for (i = 0; i < N; i++) {
+        var v = 0;
+        for (k = 0; k < K; k++) v += others[k] * n[i][k];
+        z[i] = 100 * v; o[i] = 100 * n[i][j];
+      }
+      var low = -Infinity, lowAt = -1, high = Infinity, highAt = -1;
+      for (i = 0; i < N; i++) {
+        if (i === leader) continue;
+        var g0 = z[leader] - z[i], slope = (o[leader] - o[i]) - g0;
+        if (slope === 0) continue;
+        var c = -g0 / slope;
+        if (slope > 0 && c < base[j] + TOL && c > low) { low = c; lowAt = i; }
+        if (slope < 0 && c > base[j] - TOL && c < high) { high = c; highAt = i; }
+      }
+      out.push({ share: base[j], low: isFinite(low) ? Math.max(0, low) : 0, high: isFinite(high) ? Math.min(1, high) : 1,
+                 below: isFinite(low) && low > 0 ? lowAt : -1, above: isFinite(high) && high < 1 ? highAt : -1 });
+    }
+    return out;
+  }
+
+  // --- the table ---
+  var tbody = document.querySelector("#ranking-table tbody"), cache = {};
+  function rowFor(i) {
+    if (cache[i]) return cache[i];
+    var tr = el("tr"), c = { tr: tr, rects: [], pts: [] };
+    tr.setAttribute("data-row", D.rows[i]);
+    c.rank = tr.appendChild(el("td", "num"));
+    tr.appendChild(el("td", "name", D.names[i]));
+    c.score = tr.appendChild(el("td", "num score"));
+    var bar = tr.appendChild(el("td", "bar"));
+    var svg = bar.appendChild(svgEl("svg", { viewBox: "0 0 100 10", preserveAspectRatio: "none", role: "img" }));
+    c.svg = svg;
+    svg.appendChild(svgEl("rect", { x: 0, y: 0, width: 100, height: 10, fill: "#f0f4f8" }));
+    for (var j = 0; j < K; j++) {
+      var r = svg.appendChild(svgEl("rect", { y: 0, height: 10, fill: D.colours[j] }));
+      c.rects.push([r, r.appendChild(svgEl("title", {}))]);
+    }
+    for (j = 0; j < K; j++) c.pts.push(tr.appendChild(el("td", D.imputed[i][j] ? "num points imputed" : "num points")));
+    if (cost) {
+      tr.appendChild(el("td", "num cost", cost[i] === null ? "" : money(cost[i])));
+      c.per = tr.appendChild(el("td", "num per-1000"));
+    }
+    if (D.anyDominated) c.dom = tr.appendChild(el("td", "num dominated"));
+    return (cache[i] = c);
+  }
+  function perThousand(s, c) {
+    if (c === null) return "";
+    return c > 1e-9 ? fmt(s / (c / 1000), 2) : "free";
+  }
+
+  function weights() { return inputs.map(function (e) { return Math.max(0, parseFloat(e.value) || 0); }); }
+
+  function update() {
+    var t0 = performance.now();
+    var w = weights(), total = w.reduce(function (a, b) { return a + b; }, 0);
+    $("live-error").hidden = total > 0;
+    if (!(total > 0)) return;
+    var s = scoresFor(w), r = rank(s), shown = Math.min(D.shown, N), frag = document.createDocumentFragment();
+    var pos = new Int32Array(N);
+    for (var p = 0; p < N; p++) pos[r.order[p]] = p;
+    for (p = 0; p < shown; p++) {
+      var i = r.order[p], c = rowFor(i), pt = points(w, i), x = 0;
+      c.rank.textContent = r.ranks[i];
+      c.score.textContent = fmt(s[i], 2);
+      c.svg.setAttribute("aria-label", fmt(s[i], 1) + " points");
+      for (var j = 0; j < K; j++) {
+        var width = Math.max(0, pt[j]);
+        c.rects[j][0].setAttribute("x", x.toFixed(3));
+        c.rects[j][0].setAttribute("width", width.toFixed(3));
+        c.rects[j][1].textContent = D.labels[j] + ": " + fmt(width, 1);
+        x += width;
+        c.pts[j].textContent = fmt(pt[j], 1) + (D.imputed[i][j] ? "*" : "");
+      }
+      if (c.per) c.per.textContent = perThousand(s[i], cost[i]);
+      if (c.dom) {
+        var d = D.dominatedBy[i];
+        c.dom.textContent = "";
+        if (d >= 0) { var sp = c.dom.appendChild(el("span", "", "#" + r.ranks[d])); sp.title = D.names[d]; }
+      }
+      frag.appendChild(c.tr);
+    }
+    tbody.textContent = "";
+    tbody.appendChild(frag);
+    var shares = w.map(function (x) { return (100 * x / total).toFixed(1) + "%"; });
+    document.querySelectorAll(".legend span").forEach(function (e, k) { e.textContent = D.labels[k] + " (" + shares[k] + ")"; });
+    best(s, r);
+    if (D.stable) stabilityTable(w, r.order[0]);
+    if (D.scatter) scatter(s);
+    commands(w);
+    D.lastMs = performance.now() - t0;
+    panel.setAttribute("data-ms", D.lastMs.toFixed(2));
+  }
+
+  function best(s, r) {
+    var first = r.order[0], tied = 0;
+    while (tied < N && r.ranks[r.order[tied]] === r.ranks[first]) tied++;
+    var names = r.order.slice(0, tied).map(function (i) { return D.names[i]; }).join(", ");
+    var line = (tied > 1 ? "Best (tied): " : "Best: ") + names + " (" + fmt(s[first], 1) + ")";
+    var next = r.order.slice(tied, tied + 2).map(function (i) { return fmt(s[i], 1); });
+    if (next.length) line += "; next " + next.join(", ");
+    $("live-best").textContent = line;
+  }
+
+  function stabilityTable(w, leader) {
+    var body = $("live-stability"), rows = stability(w, leader);
+    body.textContent = "";
+    rows.forEach(function (o, j) {
+      var tr = body.appendChild(el("tr"));
+      tr.appendChild(el("td", "", D.labels[j] + " (" + D.keys[j] + ")"));
+      [o.share, o.low, o.high].forEach(function (v) { tr.appendChild(el("td", "num", (100 * v).toFixed(1) + "%")); });
+      tr.appendChild(el("td", "", o.below >= 0 ? D.names[o.below] : "-"));
+      tr.appendChild(el("td", "", o.above >= 0 ? D.names[o.above] : "-"));
+    });
+    $("live-leader").textContent = D.names[leader];
+  }
+
+  function scatter(s) {
+    var b = D.scatter, y = function (v) { return b.bottom - (b.bottom - b.top) * v / 100; };
+    var circles = document.querySelectorAll("#value-chart circle"), known = D.scatter.known, on = frontier(s);
+    var front = [];
+    known.forEach(function (i, k) {
+      var c = circles[k];
+      if (!c) return;
+      c.setAttribute("cy", y(s[i]).toFixed(1));
+      c.setAttribute("r", on[i] ? 5 : 4);
+      c.setAttribute("fill", on[i] ? "#E69F00" : "#0072B2");
+      c.firstChild.textContent = D.names[i] + ": " + fmt(s[i], 1) + " points for " + money(cost[i]) + " " + D.currency;
+      if (on[i]) front.push(i);
+    });
+    front.sort(function (a, c) { return cost[a] - cost[c]; });
+    var line = document.querySelector("#value-chart polyline");
+    if (line) line.setAttribute("points", front.map(function (i) { return b.x[i].toFixed(1) + "," + y(s[i]).toFixed(1); }).join(" "));
+    var list = $("value-front");
+    if (list) {
+      list.textContent = "";
+      front.forEach(function (i) {
+        list.appendChild(el("li", "", D.names[i] + ": " + fmt(s[i], 1) + " points for " + money(cost[i]) + " " + D.currency));
+      });
+    }
+  }
+  function frontier(s) {
+    // mirror kernels.cost_frontier: cheapest first, best score first among equal costs
+    var known = D.scatter.known.slice(), on = {}, bestSoFar = -Infinity;
+    known.sort(function (a, b) { return cost[a] - cost[b] || s[b] - s[a]; });
+    known.forEach(function (i) { on[i] = s[i] > bestSoFar; bestSoFar = Math.max(bestSoFar, s[i]); });
+    return on;
+  }
+
+  function number(x) { return String(parseFloat(x.toPrecision(6))); }
+  function commands(w) {
+    $("live-cli").value = "programscore score " + D.command + " " + D.keys.map(function (k, j) { return "-w " + k + "=" + number(w[j]); }).join(" ");
+    $("live-toml").value = D.keys.map(function (k, j) { return "[[criteria]]\nkey = " + JSON.stringify(k) + "\nweight = " + number(w[j]); }).join("\n\n");
+  }
+
+  // --- the controls ---
+  var grid = $("live-weights");
+  D.keys.forEach(function (k, j) {
+    var row = grid.appendChild(el("div", "live-weight"));
+    var label = row.appendChild(el("label", "", D.labels[j] + " (" + k + ")"));
+    var slider = row.appendChild(el("input"));
+    slider.type = "range"; slider.min = 0; slider.max = D.max; slider.step = "any"; slider.value = D.weights[j];
+    slider.id = "live-slider-" + j; label.htmlFor = slider.id;
+    var box = row.appendChild(el("input"));
+    box.type = "number"; box.min = 0; box.step = "any"; box.value = D.weights[j]; box.id = "live-box-" + j;
+    box.setAttribute("aria-label", D.labels[j] + " weight");
+    slider.addEventListener("input", function () { box.value = slider.value; update(); });
+    box.addEventListener("input", function () { slider.value = box.value; update(); });
+    inputs.push(box); boxes.push(slider);
+  });
+  $("live-reset").addEventListener("click", function () {
+    D.weights.forEach(function (v, j) { inputs[j].value = v; boxes[j].value = v; });
+    update();
+  });
+  [["live-copy-cli", "live-cli"], ["live-copy-toml", "live-toml"]].forEach(function (p) {
+    $(p[0]).addEventListener("click", function () {
+      var t = $(p[1]);
+      t.select();
+      if (navigator.clipboard) navigator.clipboard.writeText(t.value).catch(function () { document.execCommand("copy"); });
+      else document.execCommand("copy");
+    });
+  });
+  window.programscoreLive = { update: update, data: D };
+  update();
+})();
