@@ -175,7 +175,10 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
 
 
 def live_script() -> str:
-    return (resources.files("programscore") / "reports" / "templates" / "live.js").read_text("utf-8")
+    """The page's script, its indentation and whole-line comments left out (it has no multi-line strings)."""
+    text = (resources.files("programscore") / "reports" / "templates" / "live.js").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
 
 
 def script_hash(script: str) -> str:

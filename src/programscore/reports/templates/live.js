@@ -73,7 +73,15 @@
       place[i] = last + 1;
       ranks[idx[i]] = last + 1;
     }
-    var order = idx.slice().sort(function (a, b) { return ranks[a] - ranks[b] || D.input[a] - D.input[b]; });
+    // inside a tie (scores within TOL) the programmes keep their input order
+    for (var a = 0, b; a < N; a = b) {
+      for (b = a + 1; b < N && place[b] === place[a];) b++;
+      if (b - a > 1) {
+        var group = idx.slice(a, b).sort(function (x, y) { return D.input[x] - D.input[y]; });
+        for (var g = 0; g < group.length; g++) idx[a + g] = group[g];
+      }
+    }
+    var order = idx;
     return { ranks: ranks, order: order };
   }
   function points(w, i) {
@@ -89,14 +97,15 @@
     var tot = 0, j, i, out = [];
     for (j = 0; j < K; j++) tot += w[j];
     var base = w.map(function (x) { return x / tot; });
+    var sums = new Float64Array(N), mixed = new Float64Array(N);
+    for (i = 0; i < N; i++) for (j = 0; j < K; j++) { sums[i] += n[i][j]; mixed[i] += base[j] * n[i][j]; }
     for (j = 0; j < K; j++) {
-      var rest = 1 - base[j], others = [];
-      for (var k = 0; k < K; k++) others[k] = k === j ? 0 : (rest <= 0 ? 1 / Math.max(K - 1, 1) : base[k] / rest);
+      var rest = 1 - base[j];
+      // scores at share 0 (the others in proportion) and at share 1, from the sums once per programme
       var z = new Float64Array(N), o = new Float64Array(N);
       for (i = 0; i < N; i++) {
-        var v = 0;
-        for (k = 0; k < K; k++) v += others[k] * n[i][k];
-        z[i] = 100 * v; o[i] = 100 * n[i][j];
+        z[i] = rest <= 0 ? 100 * (sums[i] - n[i][j]) / Math.max(K - 1, 1) : 100 * (mixed[i] - base[j] * n[i][j]) / rest;
+        o[i] = 100 * n[i][j];
       }
       var low = -Infinity, lowAt = -1, high = Infinity, highAt = -1;
       for (i = 0; i < N; i++) {
@@ -114,13 +123,13 @@
   }
 
   // --- the table ---
-  var tbody = document.querySelector("#ranking-table tbody"), cache = {};
-  function rowFor(i) {
-    if (cache[i]) return cache[i];
+  // the table's rows are slots, written in place (moving or removing thousands of rows is slow)
+  var tbody = document.querySelector("#ranking-table tbody"), slots = [];
+  function slot(p) {
+    if (slots[p]) return slots[p];
     var tr = el("tr"), c = { tr: tr, rects: [], pts: [] };
-    tr.setAttribute("data-row", D.rows[i]);
     c.rank = tr.appendChild(el("td", "num"));
-    tr.appendChild(el("td", "name", D.names[i]));
+    c.name = tr.appendChild(el("td", "name"));
     c.score = tr.appendChild(el("td", "num score"));
     var bar = tr.appendChild(el("td", "bar"));
     var svg = bar.appendChild(svgEl("svg", { viewBox: "0 0 100 10", preserveAspectRatio: "none", role: "img" }));
@@ -130,13 +139,10 @@
       var r = svg.appendChild(svgEl("rect", { y: 0, height: 10, fill: D.colours[j] }));
       c.rects.push([r, r.appendChild(svgEl("title", {}))]);
     }
-    for (j = 0; j < K; j++) c.pts.push(tr.appendChild(el("td", D.imputed[i][j] ? "num points imputed" : "num points")));
-    if (cost) {
-      tr.appendChild(el("td", "num cost", cost[i] === null ? "" : money(cost[i])));
-      c.per = tr.appendChild(el("td", "num per-1000"));
-    }
+    for (j = 0; j < K; j++) c.pts.push(tr.appendChild(el("td", "num points")));
+    if (cost) { c.cost = tr.appendChild(el("td", "num cost")); c.per = tr.appendChild(el("td", "num per-1000")); }
     if (D.anyDominated) c.dom = tr.appendChild(el("td", "num dominated"));
-    return (cache[i] = c);
+    return (slots[p] = c);
   }
   function perThousand(s, c) {
     if (c === null) return "";
@@ -144,17 +150,18 @@
   }
 
   function weights() { return inputs.map(function (e) { return Math.max(0, parseFloat(e.value) || 0); }); }
-
-  function update() {
-    var t0 = performance.now();
-    var w = weights(), total = w.reduce(function (a, b) { return a + b; }, 0);
-    $("live-error").hidden = total > 0;
-    if (!(total > 0)) return;
-    var s = scoresFor(w), r = rank(s), shown = Math.min(D.shown, N), frag = document.createDocumentFragment();
-    var pos = new Int32Array(N);
-    for (var p = 0; p < N; p++) pos[r.order[p]] = p;
-    for (p = 0; p < shown; p++) {
-      var i = r.order[p], c = rowFor(i), pt = points(w, i), x = 0;
+  // the first FIRST rows are written at once, the rest (and the chart) in later batches of BATCH;
+  // meanwhile the rows below FIRST are greyed (class "pending")
+  var FIRST = 200, BATCH = 1000, job = 0;
+  function fill(w, s, r, from, to) {
+    for (var p = from; p < to; p++) {
+      var i = r.order[p], c = slot(p), pt = points(w, i), x = 0;
+      if (c.i !== i) {
+        c.i = i;
+        c.tr.setAttribute("data-row", D.rows[i]);
+        c.name.textContent = D.names[i];
+        if (c.cost) c.cost.textContent = cost[i] === null ? "" : money(cost[i]);
+      }
       c.rank.textContent = r.ranks[i];
       c.score.textContent = fmt(s[i], 2);
       c.svg.setAttribute("aria-label", fmt(s[i], 1) + " points");
@@ -165,6 +172,7 @@
         c.rects[j][1].textContent = D.labels[j] + ": " + fmt(width, 1);
         x += width;
         c.pts[j].textContent = fmt(pt[j], 1) + (D.imputed[i][j] ? "*" : "");
+        c.pts[j].className = D.imputed[i][j] ? "num points imputed" : "num points";
       }
       if (c.per) c.per.textContent = perThousand(s[i], cost[i]);
       if (c.dom) {
@@ -172,18 +180,43 @@
         c.dom.textContent = "";
         if (d >= 0) { var sp = c.dom.appendChild(el("span", "", "#" + r.ranks[d])); sp.title = D.names[d]; }
       }
-      frag.appendChild(c.tr);
     }
-    tbody.textContent = "";
-    tbody.appendChild(frag);
+  }
+
+  function update() {
+    var t0 = performance.now(), mine = ++job;
+    var w = weights(), total = w.reduce(function (a, b) { return a + b; }, 0);
+    $("live-error").hidden = total > 0;
+    if (!(total > 0)) return;
+    panel.setAttribute("data-pending", "");
+    var s = scoresFor(w), r = rank(s), shown = Math.min(D.shown, N);
+    if (!slots.length) {  // the first time: slots in place of the static rows
+      var fresh = document.createElement("tbody");
+      for (var p = 0; p < shown; p++) fresh.appendChild(slot(p).tr);
+      tbody.parentNode.replaceChild(fresh, tbody);
+      tbody = fresh;
+    }
+    fill(w, s, r, 0, Math.min(FIRST, shown));
+    if (shown > FIRST) tbody.className = "pending";
     var shares = w.map(function (x) { return (100 * x / total).toFixed(1) + "%"; });
     document.querySelectorAll(".legend span").forEach(function (e, k) { e.textContent = D.labels[k] + " (" + shares[k] + ")"; });
     best(s, r);
     if (D.stable) stabilityTable(w, r.order[0]);
-    if (D.scatter) scatter(s);
     commands(w);
     D.lastMs = performance.now() - t0;
     panel.setAttribute("data-ms", D.lastMs.toFixed(2));
+    var done = Math.min(FIRST, shown);
+    (function step() {
+      if (mine !== job) return;
+      if (done < shown) {
+        fill(w, s, r, done, Math.min(done + BATCH, shown));
+        done = Math.min(done + BATCH, shown);
+        return setTimeout(step, 0);
+      }
+      if (D.scatter) scatter(s);
+      tbody.className = "";
+      panel.removeAttribute("data-pending");
+    })();
   }
 
   function best(s, r) {
