@@ -150,9 +150,9 @@
   }
 
   function weights() { return inputs.map(function (e) { return Math.max(0, parseFloat(e.value) || 0); }); }
-  // the first FIRST rows are written at once, the rest (and the chart) in later batches of BATCH;
+  // the first FIRST rows are written at once, the rest (and the chart) after the next frame;
   // meanwhile the rows below FIRST are greyed (class "pending")
-  var FIRST = 200, BATCH = 1000, job = 0;
+  var FIRST = 200, BATCH = 1e9, job = 0;
   function fill(w, s, r, from, to) {
     for (var p = from; p < to; p++) {
       var i = r.order[p], c = slot(p), pt = points(w, i), x = 0;
