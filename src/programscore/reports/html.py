@@ -140,7 +140,7 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
         "labels": [c["label"] for c in criteria],
         "colours": [c["colour"] for c in criteria],
         "weights": weights,
-        "max": max(100.0, 2 * max(weights)),
+        "max": max(100.0, 2 * max(weights)) if max(weights) < 1e300 else max(weights),
         "names": [str(x) for x in result.names[:n]],
         "rows": [int(r) for r in result.rows[:n]],
         "input": np.argsort(np.argsort(result.rows[:n], kind="stable"), kind="stable").tolist(),
@@ -165,8 +165,12 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
         x = [box["left"] + (box["right"] - box["left"]) * float(c) / (float(costs[known].max()) or 1.0)
              if np.isfinite(c) else None for c in costs]  # fmt: skip
         data["scatter"] = {"known": known, "x": x, **box}
+    try:
+        text = json.dumps(data, allow_nan=False, separators=(",", ":"))
+    except ValueError:  # values or weights at the float limits
+        return {"disabled": "some values or weights are too large for the page's arithmetic"}
     return {
-        "json": json.dumps(data, allow_nan=False, separators=(",", ":")).replace("<", "\\u003c"),
+        "json": text.replace("<", "\\u003c"),
         "limited": n < len(result.names),
         "count": n,
         "stable": data["stable"],

@@ -1,7 +1,7 @@
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("live-data").textContent);
-  var TOL = D.tolerance, K = D.keys.length, N = D.names.length;
+  var TOL = D.tolerance, K = D.keys.length, N = D.names.length, INF = 1 / 0;
   var panel = document.getElementById("live");
   if (!panel) return;
   panel.hidden = false;
@@ -107,7 +107,7 @@
         z[i] = rest <= 0 ? 100 * (sums[i] - n[i][j]) / Math.max(K - 1, 1) : 100 * (mixed[i] - base[j] * n[i][j]) / rest;
         o[i] = 100 * n[i][j];
       }
-      var low = -Infinity, lowAt = -1, high = Infinity, highAt = -1;
+      var low = -INF, lowAt = -1, high = INF, highAt = -1;
       for (i = 0; i < N; i++) {
         if (i === leader) continue;
         var g0 = z[leader] - z[i], slope = (o[leader] - o[i]) - g0;
@@ -268,7 +268,7 @@
   }
   function frontier(s) {
     // mirror kernels.cost_frontier: cheapest first, best score first among equal costs
-    var known = D.scatter.known.slice(), on = {}, bestSoFar = -Infinity;
+    var known = D.scatter.known.slice(), on = {}, bestSoFar = -INF;
     known.sort(function (a, b) { return cost[a] - cost[b] || s[b] - s[a]; });
     known.forEach(function (i) { on[i] = s[i] > bestSoFar; bestSoFar = Math.max(bestSoFar, s[i]); });
     return on;
