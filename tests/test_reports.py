@@ -133,7 +133,8 @@ def test_html_numbers_match_the_ranking(result):
     assert parser.scores == [round(s, 2) for s in result.scores]
     assert parser.external == []  # self-contained: no links to load
     assert page.count("<svg") == len(result.scores) + 1  # a bar per programme, and the value chart
-    assert "<script" not in page
+    # one inline script (the live weights) and its JSON data, nothing loaded from elsewhere
+    assert page.count("<script>") == 1 and page.count("<script") == 2 and "<script src" not in page
 
 
 def test_html_escapes_names():

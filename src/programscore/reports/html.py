@@ -1,7 +1,14 @@
-"""The HTML report: one self-contained page (inline CSS and SVG, no scripts, no network)."""
+"""The HTML report: one self-contained page (inline CSS, SVG and script, no network).
+
+The page embeds the normalised values as JSON; its inline script recomputes scores, ranks, bars,
+stability and the value-for-money chart when a weight moves. Without scripts it is the static ranking."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import json
+import shlex
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -15,6 +22,8 @@ if TYPE_CHECKING:
     from . import Options
 
 # Colour-blind-safe palette (Okabe & Ito), repeated if there are more criteria.
+LIVE_LIMIT = 5000  # programmes embedded for live re-ranking (the best first)
+
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
@@ -97,7 +106,87 @@ def context(result: Ranking, options: Options) -> dict:
         "filtered": None if result.filtered is None else result.filtered.summary(),
         "joined": None if result.joined is None else result.joined.summary(),
         "source": result.source,
+        "live": _live(result, criteria, len(ranked)),
     }
+
+
+def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
+    """The data of the live weights (JSON, escaped for a script element), or why there are none."""
+    if result.full is not None or result.ordered_by == "value":
+        why = ("this page shows a selection of the ranking (hidden dominated programmes or the value-for-money "
+               "order), whose ranks the page cannot recompute from what it shows")
+        return {"disabled": why}
+    if len(result.names) == 0:
+        return {"disabled": "no programme is ranked"}
+    profile = result.profile
+    n = min(len(result.names), LIVE_LIMIT)
+    normalised = result.normalised.to_numpy(dtype=np.float64)
+    available = None if result.left_out is None else ~result.left_out
+    if available is None:
+        col_max, col_min = normalised.max(axis=0), normalised.min(axis=0)
+    else:
+        col_max = np.where(available, normalised, -np.inf).max(axis=0)
+        col_min = np.where(available, normalised, np.inf).min(axis=0)
+        col_max, col_min = np.where(np.isfinite(col_max), col_max, 0.0), np.where(np.isfinite(col_min), col_min, 0.0)
+    weights = [float(c.weight) for c in profile.criteria]
+    costs = result.total_cost
+    scatter = _scatter(result)
+    dominated = [int(d) if d < n else -1 for d in result.dominated_by[:n]]
+    command = [] if result.source is None else [result.source]
+    command += ["-p", profile.name, "-m", result.method]
+    data = {
+        "method": result.method,
+        "keys": list(profile.keys),
+        "labels": [c["label"] for c in criteria],
+        "colours": [c["colour"] for c in criteria],
+        "weights": weights,
+        "max": max(100.0, 2 * max(weights)) if max(weights) < 1e300 else max(weights),
+        "names": [str(x) for x in result.names[:n]],
+        "rows": [int(r) for r in result.rows[:n]],
+        "input": np.argsort(np.argsort(result.rows[:n], kind="stable"), kind="stable").tolist(),
+        "normalised": normalised[:n].tolist(),
+        "available": None if available is None else available[:n].astype(int).tolist(),
+        "colMax": col_max.tolist(),
+        "colMin": col_min.tolist(),
+        "imputed": result.imputed[:n].astype(int).tolist(),
+        "cost": None if costs is None else [None if not np.isfinite(c) else float(c) for c in costs[:n]],
+        "currency": profile.currency.base,
+        "dominatedBy": dominated,
+        "anyDominated": bool((result.dominated_by[:shown] >= 0).any()),
+        "shown": shown,
+        "tolerance": 1e-9,
+        "stable": result.method == "weighted-sum" and result.left_out is None,
+        "command": shlex.join(command),
+        "scatter": None,
+    }
+    if scatter is not None and n == len(result.names):
+        known = np.flatnonzero(np.isfinite(costs)).tolist()
+        box = scatter["box"]
+        x = [box["left"] + (box["right"] - box["left"]) * float(c) / (float(costs[known].max()) or 1.0)
+             if np.isfinite(c) else None for c in costs]  # fmt: skip
+        data["scatter"] = {"known": known, "x": x, **box}
+    try:
+        text = json.dumps(data, allow_nan=False, separators=(",", ":"))
+    except ValueError:  # values or weights at the float limits
+        return {"disabled": "some values or weights are too large for the page's arithmetic"}
+    return {
+        "json": text.replace("<", "\\u003c"),
+        "limited": n < len(result.names),
+        "count": n,
+        "stable": data["stable"],
+        "scatter": data["scatter"] is not None,
+    }
+
+
+def live_script() -> str:
+    """The page's script, its indentation and whole-line comments left out (it has no multi-line strings)."""
+    text = (resources.files("programscore") / "reports" / "templates" / "live.js").read_text("utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line and not line.startswith("//"))
+
+
+def script_hash(script: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
 def _sensitivity(options: Options) -> dict | None:
@@ -176,4 +265,7 @@ def html(result: Ranking, options: Options) -> str:
 
     template_text = (resources.files("programscore") / "reports" / "templates" / "report.html.j2").read_text("utf-8")
     environment = Environment(autoescape=select_autoescape(default=True, default_for_string=True), trim_blocks=False)
-    return environment.from_string(template_text).render(**context(result, options))
+    script = live_script()
+    return environment.from_string(template_text).render(
+        **context(result, options), script=script, script_hash=script_hash(script)
+    )
