@@ -122,6 +122,8 @@ class Tags(HTMLParser):
     def handle_starttag(self, tag, attrs):
         self.tags.append(tag)
         self.handlers += [name for name, _ in attrs if name.startswith("on")]
+        if tag == "script":
+            self.scripts = [*getattr(self, "scripts", []), dict(attrs)]
 
     def handle_data(self, data):
         self.text.append(data)
@@ -131,7 +133,12 @@ def test_html_escapes_every_text(hostile):
     for which, page in outputs(hostile, "html"):
         parser = Tags()
         parser.feed(page)
-        assert "script" not in parser.tags and "img" not in parser.tags and "b" not in parser.tags, which
+        # the page's own two scripts (its data as JSON, its inline code), nothing loaded, nothing from the data
+        scripts = getattr(parser, "scripts", [])
+        assert len(scripts) <= 2 and all("src" not in attrs for attrs in scripts), which
+        assert all(attrs.get("type") in (None, "application/json") for attrs in scripts), which
+        assert "<img" not in page.split("<body", 1)[-1].replace("&lt;img", ""), which
+        assert "img" not in parser.tags and "b" not in parser.tags, which
         assert parser.handlers == [], which
         shown = "".join(parser.text)
         assert "<img src=x onerror=alert(1)>" in shown and "<script>alert(1)</script>" in shown  # as text

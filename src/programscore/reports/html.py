@@ -133,7 +133,10 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
     scatter = _scatter(result)
     dominated = [int(d) if d < n else -1 for d in result.dominated_by[:n]]
     command = [] if result.source is None else [result.source]
-    command += ["-p", profile.name, "-m", result.method]
+    from pathlib import Path
+
+    from_file = bool(profile.source) and Path(str(profile.source)).is_file()  # a profile read from a file: its path
+    command += ["-p", str(profile.source) if from_file else profile.name, "-m", result.method]
     data = {
         "method": result.method,
         "keys": list(profile.keys),
