@@ -15,11 +15,11 @@ from . import kernels
 from .errors import ProgramscoreError
 from .explanation import Comparison, Explanation
 from .filters import Filtered
-from .issues import cell_text, issue_records
+from .issues import cell_text
 from .joining import JoinReport
 from .parsing.text import months_text
 from .profiles import Criterion, Profile
-from .unknowns import dominance_basis, imputed_cells, interval_frames
+from .unknowns import dominance_basis, imputed_cells
 
 
 def format_value(value: float, criterion: Criterion, base: str) -> str:
@@ -352,87 +352,6 @@ class Ranking:
     def to_dict(self) -> dict[str, Any]:
         """The JSON document of DESIGN.md: profile, ranking, excluded, issues (and, with row filters,
         filtered: the filters, the rows kept and the rows left out)."""
-        weights = self.profile.weights
-        criteria = []
-        for c in self.profile.criteria:
-            item = {
-                "key": c.key,
-                "label": c.label,
-                "kind": c.kind,
-                "column": self.columns.get(c.key),
-                "weight": weights[c.key],
-                "better": c.better,
-            }
-            for extra in ("target", "best", "worst", "min", "max"):
-                if getattr(c, extra) is not None:
-                    item[extra] = getattr(c, extra)
-            if c.require:
-                item["require"] = True
-            item["missing"] = c.missing
-            if c.range is not None:
-                item["range"] = c.range
-            criteria.append(item)
-        values = self.values.loc[self.rows] if len(self.rows) else self.values.iloc[:0]
-        keys = list(self.contributions.columns)
-        value_matrix = values[keys].to_numpy(dtype=float) if keys else np.empty((len(self.rows), 0))
-        points = self.contributions.to_numpy(dtype=float)
-        dominators = self.dominator_names()
-        value = self.value_for_money
-        imputed, unknown_counts = self.imputed, self.unknown_counts
-        low, high = interval_frames(self)
+        from .document import ranking_document
 
-        def intervals(i: int) -> dict[str, dict[str, list[float]]]:
-            if low is None or high is None:
-                return {}
-            ranged = {k: [float(low[i, j]), float(high[i, j])] for j, k in enumerate(keys) if np.isfinite(low[i, j])}
-            return {"intervals": ranged} if ranged else {}
-
-        def extra(i: int) -> dict[str, float | None]:
-            if self.total_cost is None:
-                return {}
-            cost, per = float(self.total_cost[i]), float(value[i])  # type: ignore[index]
-            return {
-                "total_cost": None if math.isnan(cost) else cost,
-                "per_1000": None if math.isnan(per) or math.isinf(per) else per,
-            }
-
-        ranking = [
-            {
-                "rank": int(self.ranks[i]),
-                "name": str(self.names[i]),
-                "row": int(self.rows[i]),
-                "score": float(self.scores[i]),
-                "contributions": {k: float(points[i, j]) for j, k in enumerate(keys)},
-                "values": {
-                    k: (None if np.isnan(value_matrix[i, j]) else float(value_matrix[i, j])) for j, k in enumerate(keys)
-                },
-                "dominated_by": dominators[i],
-                **({"dominance": self.dominance_basis(i)} if dominators[i] is not None else {}),
-                "imputed": [k for k, flag in zip(keys, imputed[i], strict=True) if flag],
-                "unknown": int(unknown_counts[i]),
-                **intervals(i),
-                **extra(i),
-            }
-            for i in range(len(self.rows))
-        ]
-        excluded = [
-            {"name": str(n), "row": int(r), "reasons": list(reasons)}
-            for n, r, reasons in zip(self.excluded["name"], self.excluded["row"], self.excluded["reasons"], strict=True)
-        ]
-        issues = issue_records(self.issues)
-        document: dict[str, Any] = {
-            "profile": {
-                "name": self.profile.name,
-                "method": self.method,
-                "currency": self.profile.currency.base,
-                "criteria": criteria,
-            },
-            "ranking": ranking,
-            "excluded": excluded,
-            "issues": issues,
-        }
-        if self.filtered is not None:
-            document["filtered"] = self.filtered.to_dict()
-        if self.joined is not None:
-            document["join"] = self.joined.to_dict()
-        return document
+        return ranking_document(self)
