@@ -37,17 +37,22 @@ def zip_with(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def workbook_sheet(change: Callable[[str], str]) -> bytes:
-    """data/programmes.xlsx with its first sheet's XML changed."""
-    source = zipfile.ZipFile(io.BytesIO(WORKBOOK))
+def patch_member(data: bytes, member: str, change: Callable[[str], str]) -> bytes:
+    """The zip ``data`` with ``member``'s text changed."""
+    source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = change(data.decode()).encode()
-            target.writestr(item, data)
+            content = source.read(item.filename)
+            if item.filename == member:
+                content = change(content.decode()).encode()
+            target.writestr(item, content)
     return buffer.getvalue()
+
+
+def workbook_sheet(change: Callable[[str], str]) -> bytes:
+    """data/programmes.xlsx with its first sheet's XML changed."""
+    return patch_member(WORKBOOK, "xl/worksheets/sheet1.xml", change)
 
 
 def many_columns() -> bytes:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from corpus import HEADER, ROW, SAMPLE, rows
+from corpus import HEADER, ROW, SAMPLE, patch_member, rows
 
 ARTICLE = (Path(__file__).resolve().parent.parent / "src" / "programscore" / "profiles" / "article.toml").read_text()
 RANKED_2 = "2 ranked, 0 excluded, 0 cell issue(s) (0 error(s))"
@@ -54,17 +54,7 @@ def xlsx(change: Callable[[str], str] | None = None, build: Callable | None = No
         build(book)
     buffer = io.BytesIO()
     book.save(buffer)
-    if change is None:
-        return buffer.getvalue()
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                data = change(data.decode()).encode()
-            target.writestr(item, data)
-    return out.getvalue()
+    return buffer.getvalue() if change is None else patch_member(buffer.getvalue(), "xl/worksheets/sheet1.xml", change)
 
 
 def far_cell(ref: str) -> Callable:
@@ -87,15 +77,8 @@ def hidden_first(state: str) -> Callable:
 
 def all_hidden() -> bytes:
     """Every sheet hidden (openpyxl will not save that: the workbook's XML is changed afterwards)."""
-    source = zipfile.ZipFile(io.BytesIO(xlsx(build=hidden_first("hidden"))))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            data = source.read(item.filename)
-            if item.filename == "xl/workbook.xml":
-                data = data.replace(b'state="visible"', b'state="hidden"')
-            target.writestr(item, data)
-    return out.getvalue()
+    return patch_member(xlsx(build=hidden_first("hidden")), "xl/workbook.xml",
+                        lambda xml: xml.replace('state="visible"', 'state="hidden"'))  # fmt: skip
 
 
 def merged(ref: str) -> Callable[[str], str]:
