@@ -58,10 +58,10 @@ def digest(data: str | bytes) -> str:
 
 
 def workbook_digest(data: bytes) -> str:
-    from openpyxl import load_workbook
+    from python_calamine import CalamineWorkbook
 
-    book = load_workbook(io.BytesIO(data), read_only=True)
-    cells = {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+    book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    cells = {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
     return digest(json.dumps(cells, default=str, ensure_ascii=False))
 
 
