@@ -52,8 +52,8 @@ def descending_order(scores: np.ndarray, buffers: tuple[np.ndarray, np.ndarray] 
     u |= np.arange(n, dtype=np.uint64)[None, :]
     u.sort(axis=1)
     np.right_shift(u, np.uint64(bits), out=spare)
-    same = spare[:, 1:] == spare[:, :-1]
-    if same.any():
+    same = np.flatnonzero(spare[:, 1:] == spare[:, :-1])  # in (samples, n - 1) coordinates
+    if len(same):
         _settle(u, same, scores, low)
     u &= low
     return u.view(np.int64)
@@ -61,19 +61,25 @@ def descending_order(scores: np.ndarray, buffers: tuple[np.ndarray, np.ndarray] 
 
 def _settle(keys: np.ndarray, same: np.ndarray, scores: np.ndarray, low: np.uint64) -> None:
     """Put the runs of keys that agree above the position bits in order by full score (best first),
-    then position: the only places where the sorted keys may differ from a stable sort of the scores."""
-    samples, n = keys.shape
-    member = np.zeros((samples, n), dtype=bool)
-    member[:, 1:] = same
-    member[:, :-1] |= same
-    starts = member.copy()
-    starts[:, 1:] &= ~same
+    then position: the only places where the sorted keys may differ from a stable sort of the scores.
+    ``same``: the flat indices, in (samples, n - 1), of the keys the next key of the row agrees with.
+    A run of equal scores (programmes with the same values) is in position order already."""
+    n = keys.shape[1]
+    pairs = same // (n - 1) * n + same % (n - 1)  # the key at pairs + 1 agrees with the key at pairs
+    at = np.union1d(pairs, pairs + 1)  # every key of a run, in order
+    starts = ~np.isin(at - 1, pairs)
     flat = keys.reshape(-1)
-    at = np.flatnonzero(member)
-    group = np.cumsum(starts.reshape(-1)[at])
     who = (flat[at] & low).astype(np.intp)
-    value = scores[at // n, who]
+    value = scores.reshape(-1)[at // n * n + who]
     value = np.where(np.isnan(value), np.inf, -value)  # NaN last, as the stable sort puts it
+    first = np.maximum.accumulate(np.where(starts, np.arange(len(at)), 0))
+    group = np.cumsum(starts)
+    mixed = np.zeros(group[-1] + 1, dtype=bool)
+    mixed[group[value != value[first]]] = True
+    keep = mixed[group]
+    if not keep.any():
+        return
+    at, who, value, group = at[keep], who[keep], value[keep], group[keep]
     flat[at] = flat[at][np.lexsort((who, value, group))]
 
 
@@ -98,10 +104,9 @@ class RankTally:
     def __init__(self, n: int, samples: int, top: int, tracked: int) -> None:
         self.n, self.samples, self.top, self.tracked = n, samples, top, tracked
         self.places = np.zeros((top, n), dtype=np.int64)  # [place, programme]
-        self.ranks = np.empty((tracked, samples), dtype=np.uint16 if n < 1 << 16 else np.uint32)
+        self.ranks = np.empty((samples, tracked), dtype=np.uint16 if n < 1 << 16 else np.uint32)
         self.done = 0
         self._buffers: tuple[np.ndarray, np.ndarray] | None = None
-        self._ranks = np.empty((0, n), dtype=self.ranks.dtype)
         self._places = np.arange(1, n + 1, dtype=self.ranks.dtype)
 
     def add(self, scores: np.ndarray) -> None:
@@ -109,32 +114,34 @@ class RankTally:
         if self._buffers is None:
             shape = (min(step, len(scores)), self.n)
             self._buffers = (np.empty(shape, dtype=np.uint64), np.empty(shape, dtype=np.uint64))
-            self._ranks = np.empty(shape, dtype=self.ranks.dtype)
         for start in range(0, len(scores), step):
             self._add(scores[start : start + step])
 
     def _add(self, scores: np.ndarray) -> None:
         size, n = scores.shape
-        if size > len(self._ranks):
+        if size * n > self._buffers[0].size:  # type: ignore[index]
             self._buffers = (np.empty((size, n), dtype=np.uint64), np.empty((size, n), dtype=np.uint64))
-            self._ranks = np.empty((size, n), dtype=self.ranks.dtype)
         order = descending_order(scores, self._buffers)
         ahead = order[:, : self.top]
         self.places += np.bincount(
             (np.arange(self.top)[None, :] * n + ahead).ravel(), minlength=self.top * n
         ).reshape(self.top, n)
-        ranks = self._ranks[:size]
-        for row in range(size):  # one scatter per sample: row-local, so fast
-            ranks[row, order[row]] = self._places
-        self.ranks[:, self.done : self.done + size] = ranks[:, : self.tracked].T
+        if self.tracked == n:
+            for row in range(size):  # one scatter per sample, straight into the kept ranks
+                self.ranks[self.done + row, order[row]] = self._places
+        else:
+            ranks = np.empty(n, dtype=self.ranks.dtype)
+            for row in range(size):
+                ranks[order[row]] = self._places
+                self.ranks[self.done + row] = ranks[: self.tracked]
         self.done += size
 
-    def quantiles(self, histogram: bool, block: int = 2_000) -> np.ndarray:
-        """(tracked, len(LEVELS)) rank percentiles; sorts the kept ranks in place, a block at a time."""
+    def quantiles(self, histogram: bool, block: int = 1_000) -> np.ndarray:
+        """(tracked, len(LEVELS)) rank percentiles: the kept ranks sorted, a block of programmes at a time."""
         picks = [p - 1 for p in quantile_positions(self.samples, histogram)]
         found = np.empty((self.tracked, len(LEVELS)), dtype=np.int64)
         for start in range(0, self.tracked, block):
-            part = self.ranks[start : start + block].astype(np.int32)
+            part = self.ranks[:, start : start + block].T.astype(np.int32)
             part.sort(axis=1)
             found[start : start + block] = part[:, picks]
         return found
