@@ -94,6 +94,8 @@ class Sensitivity:
 
     def to_dict(self) -> dict[str, Any]:
         def plain(value: Any) -> Any:
+            if value is pd.NA:  # a rank percentile not computed (see the notices)
+                return None
             if isinstance(value, np.generic):
                 return value.item()
             return value
@@ -125,6 +127,7 @@ class Sensitivity:
             "reversals": None
             if self.reversals is None
             else [{k: plain(v) for k, v in row.items()} for row in self.reversals.to_dict("records")],
+            **({"notices": list(self.notices)} if self.notices else {}),
         }
 
     def render(self, format: str = "table", **options: Any) -> str | bytes:
@@ -207,8 +210,8 @@ def monte_carlo(
     def band(column: int) -> pd.Series | np.ndarray:
         if banded == n:
             return quantiles[:, column].astype(int)
-        return pd.array(np.concatenate([quantiles[:, column], np.zeros(n - banded, dtype=np.int64)]),
-                        dtype="Int64", mask=np.arange(n) >= banded)  # fmt: skip
+        values = np.concatenate([quantiles[:, column], np.zeros(n - banded, dtype=np.int64)])
+        return pd.arrays.IntegerArray(values, np.arange(n) >= banded)  # blank beyond the tracked
 
     table = pd.DataFrame(
         {
@@ -261,7 +264,7 @@ def _central(
 
 def analyse(
     ranking: Ranking,
-    samples: int = 10_000,
+    samples: int | None = None,
     spread: float | str | None = "default",
     seed: int = 0,
     top: int = 3,
@@ -276,6 +279,11 @@ def analyse(
     weight vectors), ``"order"`` (uniform over the weights consistent with the profile's order of
     importance) or ``"default"`` (``"order"`` when the profile has one, else 0.25). A view of a ranking
     (``by_value``, ``without_dominated``) is analysed as the whole ranking it shows.
+
+    ``samples``: None draws 10,000 up to 10,000 programmes and fewer beyond (100 million programmes x
+    samples in all, at least 100: 1,000 for 100,000 programmes). Rank percentiles are computed for
+    every programme while programmes x samples is at most 200 million, else for the first
+    200 million // samples in the ranking (at least 1,000); the notices say so.
     """
     if ranking.full is not None:
         ranking = ranking.full
@@ -295,6 +303,15 @@ def analyse(
         raise ProgramscoreError(
             f"data uncertainty must be one of {', '.join(DATA_UNCERTAINTY)} (got {data_uncertainty!r})"
         )
+    notices = []
+    if samples is None:
+        samples = default_samples(len(ranking.names))
+        if samples < DEFAULT_SAMPLES:
+            notices.append(
+                f"{len(ranking.names):,} programmes: {samples:,} weight samples by default ({DEFAULT_SAMPLES:,} "
+                f"up to {SAMPLE_BUDGET // DEFAULT_SAMPLES:,} programmes, fewer beyond so that programmes x samples "
+                f"stays near {SAMPLE_BUDGET // 1_000_000:,} million); ask for more with --samples"
+            )
     if not isinstance(samples, int) or samples < 1:
         raise ProgramscoreError(f"samples must be a whole number of at least 1 (got {samples!r})")
     if not isinstance(top, int) or top < 1:
@@ -318,4 +335,15 @@ def analyse(
         rank_probabilities=probabilities,
         stability=stability_intervals(ranking),
         reversals=rank_reversals(ranking) if reversal else None,
+        notices=notices + _band_notices(len(ranking.names), samples),
     )
+
+
+def _band_notices(n: int, samples: int) -> list[str]:
+    tracked = tracked_programmes(n, samples)
+    if tracked == n:
+        return []
+    return [
+        f"median rank and ranks 5-95% are given for the first {tracked:,} programmes by score only (programmes x "
+        f"samples beyond {STORED_RANKS:,}); P(first) and P(top K) count every programme"
+    ]
