@@ -64,12 +64,16 @@ def test_random_continuous_data_against_the_reference():
 def test_the_dominator_named_on_known_values_is_the_reference(matrix, weight, data):
     unknown = data.draw(arrays(bool, matrix.shape, elements=st.sampled_from([False, False, False, True])))
     unknown[0] = False  # every column keeps a known value
-    scores = matrix @ np.array(weight[: matrix.shape[1]])
-    found = known_dominators(matrix, unknown, scores)
     # an unknown counts as the column's worst known value when dominating, its best when dominated
     known = np.where(unknown, np.nan, matrix)
     pessimistic = np.where(unknown, np.nanmin(known, axis=0), matrix)
     optimistic = np.where(unknown, np.nanmax(known, axis=0), matrix)
+    # which programmes are dominated does not depend on the scores; which is named does, and is the
+    # reference's when no programme outscores one that dominates it on the values compared
+    arbitrary = known_dominators(matrix, unknown, matrix @ np.array(weight[::-1][: matrix.shape[1]]) + 1)
+    scores = pessimistic @ np.array(weight[: matrix.shape[1]])
+    found = known_dominators(matrix, unknown, scores)
+    assert ((arbitrary >= 0) == (found >= 0)).all()
     front = ~dominates(pessimistic, pessimistic).any(axis=0)
     expected = reference(pessimistic, scores)
     hidden = unknown.any(axis=1)

@@ -104,10 +104,11 @@ class RankTally:
     def __init__(self, n: int, samples: int, top: int, tracked: int) -> None:
         self.n, self.samples, self.top, self.tracked = n, samples, top, tracked
         self.places = np.zeros((top, n), dtype=np.int64)  # [place, programme]
-        self.ranks = np.empty((samples, tracked), dtype=np.uint16 if n < 1 << 16 else np.uint32)
+        self.ranks = np.empty((tracked, samples), dtype=np.uint16 if n < 1 << 16 else np.uint32)
         self.done = 0
         self._buffers: tuple[np.ndarray, np.ndarray] | None = None
         self._places = np.arange(1, n + 1, dtype=self.ranks.dtype)
+        self._ranks = np.empty((0, n), dtype=self.ranks.dtype)  # one chunk's ranks, a sample a row
 
     def add(self, scores: np.ndarray) -> None:
         step = max(1, min(500, 4_000_000 // max(self.n, 1)))  # the sort's keys stay near 32 MB
@@ -121,19 +122,17 @@ class RankTally:
         size, n = scores.shape
         if size * n > self._buffers[0].size:  # type: ignore[index]
             self._buffers = (np.empty((size, n), dtype=np.uint64), np.empty((size, n), dtype=np.uint64))
+        if size > len(self._ranks):
+            self._ranks = np.empty((size, n), dtype=self.ranks.dtype)
         order = descending_order(scores, self._buffers)
         ahead = order[:, : self.top]
         self.places += np.bincount(
             (np.arange(self.top)[None, :] * n + ahead).ravel(), minlength=self.top * n
         ).reshape(self.top, n)
-        if self.tracked == n:
-            for row in range(size):  # one scatter per sample, straight into the kept ranks
-                self.ranks[self.done + row, order[row]] = self._places
-        else:
-            ranks = np.empty(n, dtype=self.ranks.dtype)
-            for row in range(size):
-                ranks[order[row]] = self._places
-                self.ranks[self.done + row] = ranks[: self.tracked]
+        ranks = self._ranks[:size]
+        for row in range(size):  # one scatter per sample: within one row, so fast
+            ranks[row, order[row]] = self._places
+        self.ranks[:, self.done : self.done + size] = ranks[:, : self.tracked].T  # a programme's ranks a row
         self.done += size
 
     def quantiles(self, histogram: bool, block: int = 1_000) -> np.ndarray:
@@ -141,7 +140,7 @@ class RankTally:
         picks = [p - 1 for p in quantile_positions(self.samples, histogram)]
         found = np.empty((self.tracked, len(LEVELS)), dtype=np.int64)
         for start in range(0, self.tracked, block):
-            part = self.ranks[:, start : start + block].T.astype(np.int32)
+            part = self.ranks[start : start + block].astype(np.int32)
             part.sort(axis=1)
             found[start : start + block] = part[:, picks]
         return found
