@@ -105,12 +105,10 @@ def score(
 @main.command()
 @ranking_inputs
 @click.option(
-    "--samples",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Weight samples to draw. Default: 10,000 up to 10,000 programmes, fewer beyond (programmes x samples "
-    "near 100 million, at least 100: 1,000 for 100,000 programmes). Beyond 200 million programmes x samples, "
-    "the median rank and 5-95% ranks are given for the first 200 million / samples programmes (at least 1,000).",
+    "--samples", type=click.IntRange(min=1), default=None, help="Weight samples to draw. Default: 10,000 up to "
+    "10,000 programmes, fewer beyond (programmes x samples near 100 million, at least 100: 1,000 for 100,000 "
+    "programmes). Beyond 200 million programmes x samples, the median rank and 5-95% ranks are given for the first "
+    "200 million / samples programmes (at least 1,000).",
 )
 @click.option(
     "--spread",
@@ -168,7 +166,7 @@ def sensitivity(
     result = scored(**given)
     from .sensitivity import default_samples
 
-    drawn = samples or default_samples(len(result.names))
+    drawn = samples or default_samples(len(result.names))  # for the progress bar
     if sys.stderr.isatty() and drawn * max(len(result.names), 1) >= 5_000_000:
         with click.progressbar(length=drawn, label="sampling weights", file=sys.stderr) as bar:
             analysis = result.sensitivity(
