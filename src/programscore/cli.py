@@ -105,7 +105,10 @@ def score(
 @main.command()
 @ranking_inputs
 @click.option(
-    "--samples", type=click.IntRange(min=1), default=10_000, show_default=True, help="Weight samples to draw."
+    "--samples", type=click.IntRange(min=1), default=None, help="Weight samples to draw. Default: 10,000 up to "
+    "10,000 programmes, fewer beyond (programmes x samples near 100 million, at least 100: 1,000 for 100,000 "
+    "programmes). Beyond 200 million programmes x samples, the median rank and 5-95% ranks are given for the first "
+    "200 million / samples programmes (at least 1,000).",
 )
 @click.option(
     "--spread",
@@ -131,7 +134,7 @@ def score(
 @click.option("--fmt", "tablefmt", default="simple", metavar="TABLEFMT", help="Table style (any tabulate format).")
 @library_errors
 def sensitivity(
-    samples: int,
+    samples: int | None,
     spread: str | None,
     data_uncertainty: str,
     seed: int,
@@ -161,13 +164,19 @@ def sensitivity(
     check_tablefmt(tablefmt)
     guard_output(output, given)
     result = scored(**given)
-    if sys.stderr.isatty() and samples * max(len(result.names), 1) >= 5_000_000:
-        with click.progressbar(length=samples, label="sampling weights", file=sys.stderr) as bar:
+    from .sensitivity import default_samples
+
+    drawn = samples or default_samples(len(result.names))  # for the progress bar
+    if sys.stderr.isatty() and drawn * max(len(result.names), 1) >= 5_000_000:
+        with click.progressbar(length=drawn, label="sampling weights", file=sys.stderr) as bar:
             analysis = result.sensitivity(
                 samples, spread_value, seed, top_k, reversal, progress=bar.update, data_uncertainty=data_uncertainty
             )
     else:
         analysis = result.sensitivity(samples, spread_value, seed, top_k, reversal, data_uncertainty=data_uncertainty)
+    if chosen not in ("table", "markdown", "xlsx"):  # these carry the notes themselves
+        for notice in analysis.notices:
+            click.echo(f"note: {notice}", err=True)
     emit(analysis.render(chosen, tablefmt=tablefmt), output, chosen, protect=result.read_files)
 
 

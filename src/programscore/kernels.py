@@ -154,45 +154,78 @@ def reorder_rows(matrix: np.ndarray, order: np.ndarray) -> None:
 
 def dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
     """(len(better), len(worse)) matrix: row i of ``better`` dominates row j of ``worse``."""
-    at_least = better[:, None, 0] >= worse[None, :, 0]
-    equal = better[:, None, 0] == worse[None, :, 0]
-    for d in range(1, better.shape[1]):
-        at_least &= better[:, None, d] >= worse[None, :, d]
-        equal &= better[:, None, d] == worse[None, :, d]
-    return at_least & ~equal
+    return _dominance(np.ascontiguousarray(better.T), np.ascontiguousarray(worse.T))
+
+
+def _dominance(better: np.ndarray, worse: np.ndarray) -> np.ndarray:
+    """``dominance`` of columns: (criteria, rows) arrays, one criterion a row."""
+    at_least = better[0][:, None] >= worse[0][None, :]
+    if len(better) > 1:
+        step = np.empty_like(at_least)
+        for d in range(1, len(better)):
+            np.greater_equal(better[d][:, None], worse[d][None, :], out=step)
+            at_least &= step
+    # equal everywhere is no dominance: only columns of ``worse`` whose bits equal a column of
+    # ``better`` (-0.0 made 0.0) can be, and for those the values are compared
+    width = np.dtype((np.void, 8 * len(better)))
+    shared = np.flatnonzero(
+        np.isin(
+            np.ascontiguousarray(worse.T + 0.0, dtype=np.float64).view(width).ravel(),
+            np.ascontiguousarray(better.T + 0.0, dtype=np.float64).view(width).ravel(),
+        )
+    )
+    if len(shared):
+        equal = (better.T[:, None, :] == worse.T[None, shared, :]).all(axis=2)
+        at_least[:, shared] &= ~equal
+    return at_least
+
+
+PAIRS = 1 << 21  # pairs compared at once (a boolean each, per criterion)
+CHUNK = 1 << 15  # rows taken at once once the front is known in part
 
 
 def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512, leaders: int = 16) -> np.ndarray:
     """For each row, the index of a row that dominates it (at least as good everywhere, better once), else -1.
 
-    The dominator reported is the one with the highest score. Rows are taken in decreasing order of
-    their sum (a dominator always has a larger sum), in blocks compared against the non-dominated rows
-    found so far (the front), so the work grows with n times the size of the front, never n squared.
-    Each block meets the ``leaders`` best-scoring rows of the front one at a time, dropping the rows
-    each dominates (in real catalogues a few leaders dominate nearly everything), then the rest of
-    the front at once. Blocks grow while the front is small.
+    The dominator reported is the one with the highest score (among equal scores, the first in
+    decreasing order of sum). Rows are taken in decreasing order of their sum (a dominator always has
+    a larger sum), in chunks compared against the non-dominated rows found so far (the front), so the
+    work grows with n times the size of the front, never n squared. Each chunk meets the ``leaders``
+    best-scoring rows of the front one at a time, dropping the rows each dominates (in real catalogues
+    a few leaders dominate nearly everything), then the rest of the front in blocks, best first,
+    dropping the rows each block dominates.
     """
     n = len(normalised)
     result = np.full(n, -1, dtype=np.int64)
     if n == 0:
         return result
     order = np.argsort(-normalised.sum(axis=1), kind="stable")  # equal sums cannot dominate each other
+    found = _in_order(np.ascontiguousarray(normalised[order].T), scores[order], block, leaders)
+    hit = found >= 0
+    result[order[hit]] = order[found[hit]]
+    return result
+
+
+def _in_order(values: np.ndarray, scores: np.ndarray, block: int, leaders: int) -> np.ndarray:
+    """``dominators`` of columns already in decreasing order of sum: ``values`` (criteria, rows)."""
+    n = values.shape[1]
+    result = np.full(n, -1, dtype=np.int64)
     front = np.empty(0, dtype=np.int64)
     start = 0
     while start < n:
-        size = block if len(front) == 0 else max(block, min(1 << 16, (1 << 21) // len(front)))
-        chunk = order[start : start + size]
+        size = block if len(front) == 0 else max(block, CHUNK)
+        chunk = np.arange(start, min(start + size, n))
         start += size
-        open_rows = _against_front(normalised, front[np.argsort(-scores[front], kind="stable")], chunk, result, leaders)
+        open_rows = _against_front(values, front[np.argsort(-scores[front], kind="stable")], chunk, result, leaders)
         closed = chunk[result[chunk] >= 0]
         # a row of the chunk that no front row dominates can only be dominated by another such row
         # (whatever dominates the dominator dominates the row too)
         if len(open_rows) > block:
-            inner = dominators(normalised[open_rows], scores[open_rows], block, leaders)
+            inner = _in_order(values[:, open_rows], scores[open_rows], block, leaders)
             hit = inner >= 0
             result[open_rows[hit]] = open_rows[inner[hit]]
         elif len(open_rows) > 1:
-            inside = dominance(normalised[open_rows], normalised[open_rows])
+            inside = _dominance(values[:, open_rows], values[:, open_rows])
             hit = inside.any(axis=0)
             if hit.any():
                 best = np.where(inside[:, hit], scores[open_rows][:, None], -np.inf).argmax(axis=0)
@@ -201,45 +234,56 @@ def dominators(normalised: np.ndarray, scores: np.ndarray, block: int = 512, lea
         if len(new) and len(closed):
             # a new front row of this chunk may outscore the dominator found for a row the old front dominated
             new = new[np.argsort(-scores[new], kind="stable")]
-            dominates = dominance(normalised[new], normalised[closed])
-            hit = dominates.any(axis=0)
-            better = new[dominates[:, hit].argmax(axis=0)]
-            improved = scores[better] > scores[result[closed[hit]]]
-            result[closed[hit][improved]] = better[improved]
+            closed = closed[scores[result[closed]] < scores[new[0]]]
+            step = max(1, PAIRS // len(new))
+            for at in range(0, len(closed), step):
+                part = closed[at : at + step]
+                dominates = _dominance(values[:, new], values[:, part])
+                hit = dominates.any(axis=0)
+                better = new[dominates[:, hit].argmax(axis=0)]
+                improved = scores[better] > scores[result[part[hit]]]
+                result[part[hit][improved]] = better[improved]
         front = np.concatenate([front, new])
     return result
 
 
 def _against_front(
-    normalised: np.ndarray, front: np.ndarray, rows: np.ndarray, result: np.ndarray, leaders: int
+    values: np.ndarray, front: np.ndarray, rows: np.ndarray, result: np.ndarray, leaders: int
 ) -> np.ndarray:
-    """Mark in ``result`` the ``rows`` that a row of ``front`` (best score first) dominates, with the
-    best-scoring such row; return the rows that none dominates."""
+    """Mark in ``result`` the ``rows`` (consecutive) that a row of ``front`` (best score first)
+    dominates, with the best-scoring such row; return the rows that none dominates."""
     if len(front) == 0:
         return rows
-    columns = [normalised[rows, d] for d in range(normalised.shape[1])]
+    columns = [values[d, rows[0] : rows[-1] + 1] for d in range(len(values))]
     for leader in front[:leaders]:
-        best = normalised[leader]
+        best = values[:, leader]
         at_least = columns[0] <= best[0]
-        equal = columns[0] == best[0]
         for d in range(1, len(columns)):
             at_least &= columns[d] <= best[d]
-            equal &= columns[d] == best[d]
-        hit = at_least & ~equal
-        if hit.any():
+        hit = np.flatnonzero(at_least)
+        if len(hit):
+            hit = hit[(values[:, rows[hit]] != best[:, None]).any(axis=0)]  # equal everywhere is no dominance
+        if len(hit):
             result[rows[hit]] = leader
-            keep = ~hit
+            keep = np.ones(len(rows), dtype=bool)
+            keep[hit] = False
             rows = rows[keep]
             columns = [c[keep] for c in columns]
             if len(rows) == 0:
                 return rows
     rest = front[leaders:]
-    if len(rest) == 0:
-        return rows
-    dominates = dominance(normalised[rest], np.column_stack(columns))
-    hit = dominates.any(axis=0)
-    result[rows[hit]] = rest[dominates[:, hit].argmax(axis=0)]  # the first is the best-scoring
-    return rows[~hit]
+    at, grow = 0, 16  # blocks double: the best-scoring rows of the front dominate the most
+    while at < len(rest) and len(rows):
+        part = rest[at : at + max(1, min(grow, PAIRS // len(rows)))]
+        at, grow = at + len(part), grow * 2
+        dominates = _dominance(values[:, part], np.stack(columns))
+        hit = dominates.any(axis=0)
+        if hit.any():
+            result[rows[hit]] = part[dominates[:, hit].argmax(axis=0)]  # the first is the best-scoring
+            keep = ~hit
+            rows = rows[keep]
+            columns = [c[keep] for c in columns]
+    return rows
 
 
 def cost_frontier(costs: np.ndarray, scores: np.ndarray) -> np.ndarray:

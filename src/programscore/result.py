@@ -287,7 +287,7 @@ class Ranking:
 
     def sensitivity(
         self,
-        samples: int = 10_000,
+        samples: int | None = None,
         spread: float | str | None = "default",
         seed: int = 0,
         top: int = 3,

@@ -22,6 +22,7 @@ import pandas as pd
 
 from .errors import ProgramscoreError
 from .kernels import sample_scores
+from .ranks import RankTally
 from .stability import REVERSAL_LIMIT, TOLERANCE, Stability, rank_reversals, shares_to_weights, stability_intervals
 from .uncertainty import DATA_UNCERTAINTY, confidence_factors, data_model, order_places, ordered_weights
 
@@ -33,8 +34,13 @@ __all__ = [
     "sample_scores", "sample_weights", "shares_to_weights", "stability_intervals",
 ]  # fmt: skip
 
-HISTOGRAM_LIMIT = 3000  # an n x n table of rank counts stays small up to here
-STORED_RANKS_LIMIT = 200_000_000  # beyond the histogram, every sampled rank is kept (4 bytes each)
+HISTOGRAM_LIMIT = 3000  # up to here the rank percentiles are nearest ranks, beyond np.quantile's inverted CDF
+STORED_RANKS = 200_000_000  # sampled ranks kept for the percentiles (2-4 bytes each)
+MIN_TRACKED = 1_000  # programmes given rank percentiles whatever the samples
+DEFAULT_SAMPLES = 10_000
+SAMPLE_BUDGET = 100_000_000  # programmes x samples drawn by default
+MIN_SAMPLES = 100
+SCORE_CELLS = 40_000_000  # scores of one chunk of samples (8 bytes each)
 
 
 
@@ -88,6 +94,8 @@ class Sensitivity:
 
     def to_dict(self) -> dict[str, Any]:
         def plain(value: Any) -> Any:
+            if value is pd.NA:  # a rank percentile not computed (see the notices)
+                return None
             if isinstance(value, np.generic):
                 return value.item()
             return value
@@ -119,6 +127,7 @@ class Sensitivity:
             "reversals": None
             if self.reversals is None
             else [{k: plain(v) for k, v in row.items()} for row in self.reversals.to_dict("records")],
+            **({"notices": list(self.notices)} if self.notices else {}),
         }
 
     def render(self, format: str = "table", **options: Any) -> str | bytes:
@@ -149,14 +158,6 @@ def sample_weights(base: np.ndarray, samples: int, spread: float | None, rng: np
     return weights / totals
 
 
-def ordinal_ranks(scores: np.ndarray) -> np.ndarray:
-    """(samples, n) ranks from 1, ties broken by the base order (columns are in rank order already)."""
-    order = np.argsort(-scores, axis=1, kind="stable")
-    ranks = np.empty_like(order)
-    np.put_along_axis(ranks, order, np.arange(1, scores.shape[1] + 1)[None, :], axis=1)
-    return ranks
-
-
 CENTRAL_LIMIT = 10  # programmes given central weights and a confidence factor, most often first first
 CONFIDENCE_SAMPLES = 2_000  # data draws for each confidence factor (at most the samples asked for)
 
@@ -181,14 +182,8 @@ def monte_carlo(
     rng = np.random.default_rng(seed)
     weight_sums = np.zeros((n, len(keys)))
     top = min(top, n)
-    if n > HISTOGRAM_LIMIT and n * samples > STORED_RANKS_LIMIT:
-        raise ProgramscoreError(
-            f"{n:,} programmes x {samples:,} samples is too many to keep every rank; use fewer --samples "
-            f"(at most {STORED_RANKS_LIMIT // n:,} here)"
-        )
-    histogram = np.zeros((n, n), dtype=np.int32) if n <= HISTOGRAM_LIMIT else None  # [rank - 1, programme]
-    stored: list[np.ndarray] = []
-    positions = np.arange(n)
+    tally = RankTally(n, samples, top, tracked_programmes(n, samples))
+    chunk = max(1, min(chunk, SCORE_CELLS // max(n, 1)))
     done = 0
     while done < samples:
         size = min(chunk, samples - done)
@@ -197,30 +192,27 @@ def monte_carlo(
         else:
             weights = sample_weights(base, size, spread, rng)  # type: ignore[arg-type]
         scores = model.scores(weights, rng)
-        first_of = scores.argmax(axis=1)  # ties to the earlier programme, as in ordinal_ranks
+        first_of = scores.argmax(axis=1)  # ties to the earlier programme, as in the ranks
         for j in range(len(keys)):
             weight_sums[:, j] += np.bincount(first_of, weights=weights[:, j], minlength=n)
-        ranks = ordinal_ranks(scores)
-        if histogram is not None:
-            cells = ((ranks - 1) * n + positions[None, :]).ravel()
-            histogram += np.bincount(cells, minlength=n * n).reshape(n, n).astype(np.int32)
-        else:
-            stored.append(ranks.astype(np.int32))
+        tally.add(scores)
+        del scores
         done += size
         if progress is not None:
             progress(size)
-    if histogram is not None:
-        counts = histogram
-    else:
-        every = np.concatenate(stored)
-        counts = np.stack([(every == r + 1).sum(axis=0) for r in range(top)])
+    counts = tally.places  # [place, programme]
     first = counts[0] / samples
     rank_probabilities = (counts[:top].T / samples).astype(np.float64)
     in_top = rank_probabilities.sum(axis=1)
-    if histogram is not None:
-        quantiles = _quantiles_from_histogram(histogram, samples, (0.05, 0.5, 0.95))
-    else:
-        quantiles = np.quantile(every, (0.05, 0.5, 0.95), axis=0, method="inverted_cdf").T
+    quantiles = tally.quantiles(histogram=n <= HISTOGRAM_LIMIT)
+    banded = len(quantiles)
+
+    def band(column: int) -> pd.Series | np.ndarray:
+        if banded == n:
+            return quantiles[:, column].astype(int)
+        values = np.concatenate([quantiles[:, column], np.zeros(n - banded, dtype=np.int64)])
+        return pd.arrays.IntegerArray(values, np.arange(n) >= banded)  # blank beyond the tracked
+
     table = pd.DataFrame(
         {
             "name": ranking.names,
@@ -228,12 +220,28 @@ def monte_carlo(
             "score": ranking.scores,
             "p_first": first,
             "p_top": in_top,
-            "median_rank": quantiles[:, 1].astype(int),
-            "rank_p5": quantiles[:, 0].astype(int),
-            "rank_p95": quantiles[:, 2].astype(int),
+            "median_rank": band(1),
+            "rank_p5": band(0),
+            "rank_p95": band(2),
         }
     )
     return table, rank_probabilities, _central(ranking, model, first, weight_sums, samples, rng), model.cells()
+
+
+def tracked_programmes(n: int, samples: int) -> int:
+    """How many programmes, the first in the ranking, have their rank percentiles computed: every
+    programme while programmes x samples stays within STORED_RANKS, else as many as fit (at least
+    MIN_TRACKED)."""
+    if n * samples <= STORED_RANKS:
+        return n
+    return min(n, max(MIN_TRACKED, STORED_RANKS // samples))
+
+
+def default_samples(n: int) -> int:
+    """The weight samples drawn when none are asked for: DEFAULT_SAMPLES, fewer beyond
+    SAMPLE_BUDGET // DEFAULT_SAMPLES programmes so that programmes x samples stays near SAMPLE_BUDGET
+    (never below MIN_SAMPLES)."""
+    return max(MIN_SAMPLES, min(DEFAULT_SAMPLES, SAMPLE_BUDGET // max(n, 1)))
 
 
 def _central(
@@ -254,18 +262,9 @@ def _central(
     return table
 
 
-def _quantiles_from_histogram(histogram: np.ndarray, samples: int, levels: tuple[float, ...]) -> np.ndarray:
-    """Nearest-rank quantiles of each programme's rank from [rank - 1, programme] counts."""
-    cumulative = np.cumsum(histogram, axis=0) / samples  # [rank, programme]
-    columns = []
-    for level in levels:
-        columns.append((cumulative < level - 1e-12).sum(axis=0) + 1)
-    return np.column_stack(columns)
-
-
 def analyse(
     ranking: Ranking,
-    samples: int = 10_000,
+    samples: int | None = None,
     spread: float | str | None = "default",
     seed: int = 0,
     top: int = 3,
@@ -280,6 +279,11 @@ def analyse(
     weight vectors), ``"order"`` (uniform over the weights consistent with the profile's order of
     importance) or ``"default"`` (``"order"`` when the profile has one, else 0.25). A view of a ranking
     (``by_value``, ``without_dominated``) is analysed as the whole ranking it shows.
+
+    ``samples``: None draws 10,000 up to 10,000 programmes and fewer beyond (100 million programmes x
+    samples in all, at least 100: 1,000 for 100,000 programmes). Rank percentiles are computed for
+    every programme while programmes x samples is at most 200 million, else for the first
+    200 million // samples in the ranking (at least 1,000); the notices say so.
     """
     if ranking.full is not None:
         ranking = ranking.full
@@ -299,6 +303,15 @@ def analyse(
         raise ProgramscoreError(
             f"data uncertainty must be one of {', '.join(DATA_UNCERTAINTY)} (got {data_uncertainty!r})"
         )
+    notices = []
+    if samples is None:
+        samples = default_samples(len(ranking.names))
+        if samples < DEFAULT_SAMPLES:
+            notices.append(
+                f"{len(ranking.names):,} programmes: {samples:,} weight samples by default ({DEFAULT_SAMPLES:,} "
+                f"up to {SAMPLE_BUDGET // DEFAULT_SAMPLES:,} programmes, fewer beyond so that programmes x samples "
+                f"stays near {SAMPLE_BUDGET // 1_000_000:,} million); ask for more with --samples"
+            )
     if not isinstance(samples, int) or samples < 1:
         raise ProgramscoreError(f"samples must be a whole number of at least 1 (got {samples!r})")
     if not isinstance(top, int) or top < 1:
@@ -322,4 +335,15 @@ def analyse(
         rank_probabilities=probabilities,
         stability=stability_intervals(ranking),
         reversals=rank_reversals(ranking) if reversal else None,
+        notices=notices + _band_notices(len(ranking.names), samples),
     )
+
+
+def _band_notices(n: int, samples: int) -> list[str]:
+    tracked = tracked_programmes(n, samples)
+    if tracked == n:
+        return []
+    return [
+        f"median rank and ranks 5-95% are given for the first {tracked:,} programmes by score only (programmes x "
+        f"samples beyond {STORED_RANKS:,}); P(first) and P(top K) count every programme"
+    ]

@@ -17,6 +17,7 @@ import os
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 from openpyxl import Workbook
 from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
 from openpyxl.styles import Font
@@ -278,10 +279,11 @@ def _sensitivity_sheets(workbook: Workbook, cleaning: Cleaning, analysis: Sensit
     sheet.header(["Rank", "Programme", "Score", "P(first)", f"P(top {k})", "Median rank", "Rank 5%", "Rank 95%", "",
                   "Range"])  # fmt: skip
     for name, row in zip(names, frame.itertuples(index=False), strict=True):
+        banded = row.median_rank is not pd.NA  # rank percentiles may be computed for the first programmes only
         sheet.append(
             [int(row.rank), sheet.text(name), sheet.number(row.score, "0.00"), sheet.number(row.p_first, "0.0%"),
-             sheet.number(row.p_top, "0.0%"), int(row.median_rank), int(row.rank_p5), int(row.rank_p95), None,
-             int(row.rank_p95) - int(row.rank_p5) + 1]
+             sheet.number(row.p_top, "0.0%"), *((int(row.median_rank), int(row.rank_p5), int(row.rank_p95)) if banded
+             else (None, None, None)), None, int(row.rank_p95) - int(row.rank_p5) + 1 if banded else None]
         )  # fmt: skip
     shown = len(frame)
     if shown:

@@ -197,6 +197,7 @@ def _sensitivity(options: Options) -> dict | None:
     if analysis is None:
         return None
     frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
+    frame = frame[frame["median_rank"].notna()]  # rank percentiles may be computed for the first only
     n = max(len(analysis.ranking.names), 1)
     rows = [
         {
@@ -217,7 +218,8 @@ def _sensitivity(options: Options) -> dict | None:
     ]
     return {
         "headline": f"{analysis.samples:,} weight samples, {analysis.described_spread}, seed {analysis.seed}"
-        + (f"; data: {analysis.described_data} ({analysis.drawn_cells:,} cell(s))" if analysis.drawn_cells else ""),
+        + (f"; data: {analysis.described_data} ({analysis.drawn_cells:,} cell(s))" if analysis.drawn_cells else "")
+        + "".join(f"; note: {notice}" for notice in analysis.notices),
         "central": analysis.central_lines(),
         "top": analysis.top,
         "rows": rows,

@@ -70,6 +70,9 @@ def programmes_frame(analysis: Sensitivity, options: Options) -> pd.DataFrame:
     frame = analysis.programmes
     if options.top is not None:
         frame = frame.iloc[: options.top]
+    median: pd.Series = frame["median_rank"]
+    if median.isna().any():  # percentiles computed for the first programmes only (see the notices)
+        median = median.astype(object).where(median.notna(), "")
     return pd.DataFrame(
         {
             "rank": frame["rank"],
@@ -77,9 +80,10 @@ def programmes_frame(analysis: Sensitivity, options: Options) -> pd.DataFrame:
             "score": frame["score"],
             "P(first)": frame["p_first"],
             f"P(top {analysis.top})": frame["p_top"],
-            "median rank": frame["median_rank"],
+            "median rank": median,
             "ranks 5-95%": [
-                f"{a}-{b}" if a != b else f"{a}" for a, b in zip(frame["rank_p5"], frame["rank_p95"], strict=True)
+                "" if a is pd.NA else f"{a}-{b}" if a != b else f"{a}"
+                for a, b in zip(frame["rank_p5"], frame["rank_p95"], strict=True)
             ],
         }
     )
@@ -154,6 +158,7 @@ def table(
     parts = [
         clean(headline(analysis)),
         *([clean(filtered.summary())] if filtered is not None else []),
+        *(clean(f"note: {notice}") for notice in analysis.notices),
         "",
         tabulate(frame, headers="keys", showindex=False, tablefmt=fmt, floatfmt=_floatfmt(frame),
                  disable_numparse=[1, len(frame.columns) - 1]),
