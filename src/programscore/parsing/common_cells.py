@@ -150,7 +150,8 @@ def _period_code(tail: str, rules: MoneyRules, names: list[str | None]) -> float
     return float(names.index(period))
 
 
-_NUMBER = r"(?:[1-9][0-9]{0,2}|0)(?:\.[0-9]{1,2})?"
+_NUMBER = r"(?:[1-9][0-9]{0,3}|0)(?:\.[0-9]{1,2})?"
+_YEAR_FIRST = r"^(?:19[89][0-9]|20[0-4][0-9])"  # "2024 months": the full parser masks a year-like figure
 _UNIT = r"(?i:years?|months?|weeks?)"
 _MODE = r"(?i:full|part)[- ](?i:time)"
 _ONE = rf"^(?P<n1>{_NUMBER}) ?(?P<u1>{_UNIT})(?P<full>(?i: full[- ]time))?$"
@@ -164,13 +165,14 @@ def common_lengths(texts: pa.Array) -> Common:
     """Read ``18 months``, ``1 year full-time``, ``Full-time 1 year, part-time 2 years`` all at once."""
     plain = ~_filled(pc.match_substring_regex(texts, _GLUED))
     one = pc.extract_regex(texts, _ONE)
-    one_ok = _filled(one.is_valid()) & plain
+    one_ok = _filled(one.is_valid()) & plain & ~_year_like(one.field("n1"))
     months = _floats(one.field("n1"), one_ok) * _unit_months(one.field("u1"), one_ok)
 
     two = pc.extract_regex(texts, _TWO)
     first_full = _filled(pc.starts_with(two.field("m1"), "f", ignore_case=True))
     second_full = _filled(pc.starts_with(two.field("m2"), "f", ignore_case=True))
     two_ok = _filled(two.is_valid()) & plain & (first_full != second_full)  # one full-time, one part-time
+    two_ok &= ~_year_like(two.field("n1")) & ~_year_like(two.field("n2"))
     full_months = np.where(
         first_full,
         _floats(two.field("n1"), two_ok) * _unit_months(two.field("u1"), two_ok),
@@ -179,6 +181,10 @@ def common_lengths(texts: pa.Array) -> Common:
     values = np.where(one_ok, months, np.where(two_ok, full_months, np.nan))
     claimed = (one_ok | two_ok) & (values > 0)  # a length of zero is an error the full parser words
     return Common(claimed, np.where(claimed, values, np.nan))
+
+
+def _year_like(numbers: pa.Array) -> np.ndarray:
+    return _filled(pc.match_substring_regex(numbers, _YEAR_FIRST))
 
 
 def _unit_months(units: pa.Array, where: np.ndarray) -> np.ndarray:
