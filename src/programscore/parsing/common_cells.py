@@ -189,11 +189,9 @@ def _year_like(numbers: pa.Array) -> np.ndarray:
 
 def _unit_months(units: pa.Array, where: np.ndarray) -> np.ndarray:
     first = pc.utf8_lower(pc.utf8_slice_codeunits(units, 0, 1))
-    letters = np.asarray(first.to_numpy(zero_copy_only=False), dtype=object)
-    table = {"y": MONTHS["years"], "m": MONTHS["months"], "w": MONTHS["weeks"]}
-    out = np.full(len(letters), np.nan)
-    for letter, factor in table.items():
-        out[(letters == letter) & where] = factor
+    out = np.full(len(units), np.nan)
+    for letter, factor in (("y", MONTHS["years"]), ("m", MONTHS["months"]), ("w", MONTHS["weeks"])):
+        out[_filled(pc.equal(first, letter)) & where] = factor
     return out
 
 
