@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -17,10 +18,11 @@ import pandas as pd
 from ..errors import ProfileError
 from ..issues import empty_issues, make_issues
 from ..profiles import Criterion, Profile
-from .duration import parse_duration
-from .money import MoneyRules, parse_money
+from .common_cells import LengthReader, MoneyReader
+from .keywords import keyword_reader
+from .money import MoneyRules
 from .simple import parse_boolean, parse_percent, parse_rating
-from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, clean, parse_number
+from .text import ASSUMED, ERROR, MISSING, NAN, OK, Cell, parse_number
 
 __all__ = ["Cell", "ParsedColumn", "parse_cells", "parser_for"]
 
@@ -71,10 +73,9 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
             period_stated=bool(header_period),
             scale=1000.0 if _THOUSANDS.search(header) else 1.0,
         )
-        return lambda raw: parse_money(raw, rules)
+        return MoneyReader(rules)
     if kind == "duration":
-        unit = _unit_in_header(header) or criterion.unit or "months"  # the sheet's own header says most
-        return lambda raw: parse_duration(raw, unit)
+        return LengthReader(_unit_in_header(header) or criterion.unit or "months")  # the sheet's header says most
     if kind == "boolean":
         return parse_boolean
     if kind == "rating":
@@ -88,59 +89,6 @@ def parser_for(criterion: Criterion, profile: Profile, header: str = "") -> Call
 
 
 _THOUSANDS = re.compile(r"000s|'000|\bthousands?\b|\(k\)|\bin k\b|\(£k\)|\(\$k\)|\(€k\)|\bk£|\bk€", re.IGNORECASE)
-
-
-def _phrases(words: list[str]) -> re.Pattern[str]:
-    """Whole words or phrases, any case, any spacing between their words."""
-    alternatives = "|".join(r"\s+".join(map(re.escape, w.split())) for w in words if w.strip())
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-NEAR = 40  # characters: how close an ``unless`` phrase must be to cancel a match (the same clause)
-
-
-def keyword_reader(match: list[str], unless: list[str]) -> Callable[[object], Cell]:
-    """kind = "keywords": 1 where a ``match`` phrase occurs, unless an ``unless`` phrase overlaps it or
-    stands within NEAR characters of it in the same sentence; the reading quotes a few words around it."""
-    wanted = _phrases(match)
-    cancel = _phrases(unless) if unless else None
-
-    def read(raw: object) -> Cell:
-        text = clean(str(raw))
-        if not text:
-            return Cell(NAN, MISSING)
-        cancelled = None
-        for found in wanted.finditer(text):
-            if cancel is not None:
-                start = max(0, found.start() - NEAR)
-                around = text[start : found.end() + NEAR]
-                near = cancel.search(around)
-                if near and _same_sentence(around, near.span(), (found.start() - start, found.end() - start)):
-                    cancelled = cancelled or (found, near.group(0))
-                    continue
-            return Cell(1.0, OK, note=f"mentioned: {found.group(0)!r} in {_around(text, found.span())}")
-        if cancelled:
-            found, phrase = cancelled
-            return Cell(0.0, OK, note=f"not mentioned: {found.group(0)!r} cancelled by {phrase!r} in "
-                        f"{_around(text, found.span())}")  # fmt: skip
-        return Cell(0.0, OK, note="not mentioned")
-
-    return read
-
-
-def _same_sentence(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool:
-    a, b = sorted([first, second])
-    return not re.search(r"[.;!?|]\s", text[a[1] : b[0]]) if b[0] > a[1] else True
-
-
-def _around(text: str, span: tuple[int, int], words: int = 4) -> str:
-    """A few words either side of a match, quoted: never the whole description."""
-    before = text[: span[0]].split()[-words:]
-    after = text[span[1] :].split()[:words]
-    shown = " ".join([*before, text[span[0] : span[1]], *after])
-    lead = "..." if len(text[: span[0]].split()) > words else ""
-    trail = "..." if len(text[span[1] :].split()) > words else ""
-    return f'"{lead}{shown}{trail}"'
 
 
 def _unit_in_header(header: str) -> str | None:
@@ -179,25 +127,22 @@ def parse_column(
     """Parse one column, each distinct value once. ``limit``: refuse cells too long to hold a value
     (free text searched for keywords has no such limit)."""
     codes, uniques = pd.factorize(sheet[column], use_na_sentinel=True)
-    cells = [_finite(parser(value)) if not (limit and _too_long(value)) else TOO_LONG for value in uniques]
-    cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
-    values = np.array([c.value for c in cells], dtype=np.float64)[codes]
-    ends = np.array([c.low if c.low < c.value else NAN for c in cells], dtype=np.float64)
-    lows = ends[codes] if np.isfinite(ends).any() else None
-    statuses = np.array([STATUSES.index(c.status) for c in cells], dtype=np.int8)[codes]
+    read = _read_distinct(uniques, parser, limit)
+    values = read.values[codes]
+    lows = read.ends[codes] if np.isfinite(read.ends).any() else None
+    statuses = read.statuses[codes]
     period_codes, period_names = None, ()
-    if any(c.period for c in cells):
-        period_names = tuple(dict.fromkeys(c.period for c in cells))
-        period_codes = np.array([period_names.index(c.period) for c in cells], dtype=np.int16)[codes]
-    has_message = np.array([c.message is not None for c in cells])
+    if read.periods is not None and any(read.periods):
+        period_names = tuple(dict.fromkeys(read.periods.tolist()))
+        index = {name: i for i, name in enumerate(period_names)}
+        period_codes = np.array([index[p] for p in read.periods.tolist()], dtype=np.int16)[codes]
     issues = empty_issues()
-    if has_message.any():
-        positions = np.flatnonzero(has_message[codes])
+    if read.has_message.any():
+        positions = np.flatnonzero(read.has_message[codes])
         cell_codes = codes[positions]
         raw = np.asarray([*uniques, None], dtype=object)
-        messages = np.array([c.message for c in cells], dtype=object)
-        readings = np.array([c.note for c in cells], dtype=object)
-        severity = np.array(["error" if c.status == ERROR else "warning" for c in cells], dtype=object)
+        messages, readings = read.messages, read.readings
+        severity = np.where(read.statuses == STATUSES.index(ERROR), "error", "warning").astype(object)
         parts = []
         for level in ("error", "warning"):
             chosen = positions[severity[cell_codes] == level]
@@ -214,6 +159,55 @@ def parse_column(
 
 LONGEST_CELL = 1_000  # characters: no fee, length or rating is written at such length
 TOO_LONG = Cell(NAN, ERROR, f"longer than {LONGEST_CELL:,} characters: not a value (left unread)")
+
+
+class Distinct(NamedTuple):
+    """Each distinct value's reading, with one more for the empty cell (code -1)."""
+
+    values: np.ndarray
+    ends: np.ndarray  # the lower end of a range, else NaN
+    statuses: np.ndarray
+    periods: np.ndarray | None
+    has_message: np.ndarray
+    messages: np.ndarray
+    readings: np.ndarray
+
+
+def _read_distinct(uniques: pd.Index, parser: Callable[[object], Cell], limit: bool) -> Distinct:
+    """Read every distinct value: the common shapes all at once where the parser knows them
+    (``common_cells``), every other value by the parser, one at a time."""
+    common = getattr(parser, "common", None)
+    shared = common(uniques) if common is not None and len(uniques) else None
+    if shared is None:
+        rest = np.arange(len(uniques))
+    else:
+        rest = np.flatnonzero(~shared.claimed)
+    cells = [_finite(parser(value)) if not (limit and _too_long(value)) else TOO_LONG for value in uniques[rest]]
+    cells.append(Cell(NAN, MISSING))  # code -1: an empty cell
+    rest = np.append(rest, len(uniques))
+    size = len(uniques) + 1
+    values = np.full(size, NAN)
+    ends = np.full(size, NAN)
+    statuses = np.zeros(size, dtype=np.int8)  # a claimed cell is "ok"
+    has_message = np.zeros(size, dtype=bool)
+    messages = np.full(size, None, dtype=object)
+    readings = np.full(size, None, dtype=object)
+    periods = None
+    if shared is not None:
+        values[:-1][shared.claimed] = shared.values[shared.claimed]
+        if shared.periods is not None:
+            periods = np.full(size, None, dtype=object)
+            periods[:-1][shared.claimed] = shared.periods[shared.claimed]
+    values[rest] = [c.value for c in cells]
+    ends[rest] = [c.low if c.low < c.value else NAN for c in cells]
+    statuses[rest] = [STATUSES.index(c.status) for c in cells]
+    has_message[rest] = [c.message is not None for c in cells]
+    messages[rest] = [c.message for c in cells]
+    readings[rest] = [c.note for c in cells]
+    if periods is not None or any(c.period for c in cells):
+        periods = np.full(size, None, dtype=object) if periods is None else periods
+        periods[rest] = [c.period for c in cells]
+    return Distinct(values, ends, statuses, periods, has_message, messages, readings)
 
 
 def _too_long(value: object) -> bool:
