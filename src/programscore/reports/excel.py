@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..errors import ProgramscoreError
+from ..unknowns import IMPUTED_NOTE
 from .excel_charts import rank_chart, ranking_chart, value_chart
 from .excel_layout import CHART_BELOW, EXCEL_ROWS, Book, Cell, Cleaning, Sheet, number_column, place_chart, text_width
 from .text import top_rows
@@ -38,6 +39,7 @@ VALUE_FORMATS = {
     "number": "#,##0.##",
 }
 IMPUTED = {"italic": True, "font_color": "#C55A11", "num_format": "0.0"}
+IMPUTED_HEADER_NOTE = "In italic orange: " + IMPUTED_NOTE.lstrip("* ")
 
 
 def xlsx(result: Ranking, options: Options) -> bytes:
@@ -105,9 +107,11 @@ def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Opt
     sheet = Sheet(book, "Ranking", cleaning, widths)
     ws = sheet.ws
     ws.freeze_panes("C2")
-    sheet.header(headers)
     first_points, first_value = 5, 5 + k
     points = result.contributions.to_numpy(dtype=float)[:n]
+    imputed = np.asarray(result.imputed[:n], dtype=bool) & ~np.isnan(points)
+    marked = np.flatnonzero(imputed.any(axis=0))
+    sheet.header(headers, notes={first_points - 1 + int(j): IMPUTED_HEADER_NOTE for j in marked})
     values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float) if n else np.empty((0, k))
     special: dict[int, list] = {}
     name_cells, quoted = sheet.text_column(names)
@@ -126,7 +130,7 @@ def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Opt
     _quoted(sheet, special, len(columns), dominator_cells, quoted)
     columns.append(dominator_cells)
     formats.append(None)
-    _mark_imputed(sheet, special, points, result.imputed[:n])
+    _mark_imputed(sheet, special, points, imputed)
     sheet.write_columns(columns, formats, special)
     last_row = n + 1
     ws.autofilter(0, 0, n, len(headers) - 1)
@@ -147,13 +151,11 @@ def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Opt
 
 
 def _mark_imputed(sheet: Sheet, special: dict[int, list], points: np.ndarray, imputed: np.ndarray) -> None:
-    """Points earned from an imputed value: italic and orange, with a note saying so."""
-    from ..unknowns import IMPUTED_NOTE
-
+    """Points earned from an imputed value: italic and orange (their column's header has a note
+    that says so: one note a column, as thousands of notes on cells slow a spreadsheet down)."""
     style = sheet.book.format(**IMPUTED)
-    note = IMPUTED_NOTE.lstrip("* ")
-    for i, j in np.argwhere(np.asarray(imputed, dtype=bool) & ~np.isnan(points)).tolist():
-        special.setdefault(i, []).append((4 + j, Cell(float(points[i, j]), style, note)))
+    for i, j in np.argwhere(imputed).tolist():
+        special.setdefault(i, []).append((4 + j, Cell(float(points[i, j]), style)))
 
 
 def _central_rows(sheet: Sheet, analysis: Sensitivity) -> None:

@@ -264,8 +264,11 @@ class Sheet:
                     write(r, j, cell)
         self.rows += len(columns[0]) if columns else 0
 
-    def header(self, names: list[str], first_column: int = 1, wrap: bool = True) -> None:
-        """A header row, as tall as its most wrapped header (or one line, its text running on)."""
+    def header(
+        self, names: list[str], first_column: int = 1, wrap: bool = True, notes: dict[int, str] | None = None
+    ) -> None:
+        """A header row, as tall as its most wrapped header (or one line, its text running on);
+        ``notes`` by column (counted from 0) are shown when a header is pointed at."""
         cells: list[object] = [None] * (first_column - 1)
         texts: list[str | None] = [None] * (first_column - 1)
         lines = 1
@@ -278,7 +281,7 @@ class Sheet:
                 continue
             quoted = isinstance(value, Cell)
             style = self.book.format(**HEADER, text_wrap=wrap, **({"quote_prefix": True} if quoted else {}))
-            cells.append(Cell(text, style))
+            cells.append(Cell(text, style, (notes or {}).get(j - 1)))
             width = self.widths[j - 1] if j - 1 < len(self.widths) else 8.43
             if self.rows == 0:  # the columns are not written yet: widen one to its longest header word
                 width = max(width, longest_word(str(text)))
