@@ -25,6 +25,7 @@ From benchmarks/run.py::
 from __future__ import annotations
 
 import argparse
+import math
 import statistics
 import sys
 import time
@@ -73,7 +74,8 @@ def sheet_cells(result: Any) -> dict:
     formats += [VALUE_FORMATS[c.kind].format(base=base) for c in criteria]
     if costs:
         per = np.asarray(result.value_for_money[:n], dtype=float)
-        columns += [_plain(result.total_cost[:n]), ["free" if np.isinf(v) else v for v in _plain(per)]]
+        per_cells = ["free" if v is not None and math.isinf(v) else v for v in _plain(per)]
+        columns += [_plain(result.total_cost[:n]), per_cells]
         formats += [VALUE_FORMATS["money"].format(base=base), "0.00"]
     columns.append([name or None for name in result.dominator_names()[:n]])
     formats.append(None)

@@ -18,7 +18,18 @@ import numpy as np
 from ..errors import ProgramscoreError
 from ..unknowns import IMPUTED_NOTE
 from .excel_charts import rank_chart, ranking_chart, value_chart
-from .excel_layout import CHART_BELOW, EXCEL_ROWS, Book, Cell, Cleaning, Sheet, number_column, place_chart, text_width
+from .excel_layout import (
+    CHART_BELOW,
+    EXCEL_ROWS,
+    Book,
+    Cell,
+    Cleaning,
+    Sheet,
+    integer_column,
+    number_column,
+    place_chart,
+    text_width,
+)
 from .text import top_rows
 
 if TYPE_CHECKING:
@@ -27,6 +38,7 @@ if TYPE_CHECKING:
     from . import Options
 
 CHART_PROGRAMMES = 15
+BLOCK_ROWS = 65_536  # rows of the Ranking sheet turned into cells at a time
 CHART_POINTS = 2_000  # dots (and frontier points) in the Value chart: more only slow a spreadsheet down
 NAME_WIDTH = (20, 48)
 VALUE_FORMATS = {
@@ -71,16 +83,6 @@ def _write(book: Book, result: Ranking, options: Options, n: int) -> None:
     _profile_sheet(book, cleaning, result, notices)
 
 
-def _integers(values: object) -> list:
-    return np.asarray(values, dtype=np.int64).tolist()
-
-
-def _quoted(sheet: Sheet, special: dict[int, list], column: int, cells: list, rows: list[int]) -> None:
-    quote = sheet.book.format(quote_prefix=True)
-    for i in rows:
-        special.setdefault(i, []).append((column, Cell(cells[i], quote)))
-
-
 def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Options, n: int) -> list[str]:
     """The Ranking sheet; its headers."""
     criteria = result.profile.criteria
@@ -113,25 +115,25 @@ def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Opt
     marked = np.flatnonzero(imputed.any(axis=0))
     sheet.header(headers, notes={first_points - 1 + int(j): IMPUTED_HEADER_NOTE for j in marked})
     values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float) if n else np.empty((0, k))
-    special: dict[int, list] = {}
-    name_cells, quoted = sheet.text_column(names)
-    _quoted(sheet, special, 1, name_cells, quoted)
-    columns = [_integers(result.ranks[:n]), name_cells, _integers(result.rows[:n]), number_column(result.scores[:n])]
-    columns += [number_column(points[:, j]) for j in range(k)]
-    columns += [number_column(values[:, j]) for j in range(k)]
     formats = [None, None, None, "0.00", *["0.0"] * k, *(VALUE_FORMATS[c.kind].format(base=base) for c in criteria)]
-    if costs:
-        per = np.asarray(result.value_for_money[:n], dtype=float)  # type: ignore[index]
-        per_cells = np.asarray(number_column(per), dtype=object)
-        per_cells[np.isinf(per)] = "free"
-        columns += [number_column(result.total_cost[:n]), per_cells.tolist()]  # type: ignore[index]
-        formats += [VALUE_FORMATS["money"].format(base=base), "0.00"]
-    dominator_cells, quoted = sheet.text_column(dominators)
-    _quoted(sheet, special, len(columns), dominator_cells, quoted)
-    columns.append(dominator_cells)
-    formats.append(None)
-    _mark_imputed(sheet, special, points, imputed)
-    sheet.write_columns(columns, formats, special)
+    formats += [VALUE_FORMATS["money"].format(base=base), "0.00", None] if costs else [None]
+    chart_names: list = []
+    for start in range(0, n, BLOCK_ROWS):  # a block of rows at a time: memory stays flat
+        rows = slice(start, min(n, start + BLOCK_ROWS))
+        (name_cells, dominator_cells), special = sheet.text_columns([names[rows], dominators[rows]],
+                                                                    [1, len(headers) - 1])  # fmt: skip
+        columns = [integer_column(result.ranks[rows]), name_cells, integer_column(result.rows[rows]),
+                   number_column(result.scores[rows]), *(number_column(points[rows, j]) for j in range(k)),
+                   *(number_column(values[rows, j]) for j in range(k))]  # fmt: skip
+        if costs:
+            per = np.asarray(result.value_for_money[rows], dtype=float)  # type: ignore[index]
+            per_cells = np.asarray(number_column(per), dtype=object)
+            per_cells[np.isinf(per)] = "free"
+            columns += [number_column(result.total_cost[rows]), per_cells.tolist()]  # type: ignore[index]
+        columns.append(dominator_cells)
+        _mark_imputed(sheet, special, points[rows], imputed[rows])
+        sheet.write_columns(columns, formats, special)
+        chart_names = chart_names or name_cells[:CHART_PROGRAMMES]
     last_row = n + 1
     ws.autofilter(0, 0, n, len(headers) - 1)
     if n:
@@ -144,7 +146,7 @@ def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Opt
         if n > CHART_BELOW:  # the chart sits beside a long table, and is left out of its printout
             ws.print_area(0, 0, last_row - 1, len(headers) - 1)
         shown = min(n, CHART_PROGRAMMES)
-        chart = ranking_chart(book.workbook, "Ranking", sheet.headers[0], name_cells[:shown], points[:shown],
+        chart = ranking_chart(book.workbook, "Ranking", sheet.headers[0], chart_names[:shown], points[:shown],
                               first_points)  # fmt: skip
         place_chart(sheet, chart, len(headers) + 2)
     return headers
@@ -180,9 +182,7 @@ def even_sample(count: int, size: int) -> np.ndarray:
 
 def _programme_rows(sheet: Sheet, result: Ranking, rows: np.ndarray, money: str) -> None:
     """Name, total cost and score of the programmes at ``rows``, one a line."""
-    names, quoted = sheet.text_column([str(result.names[i]) for i in rows])
-    special: dict[int, list] = {}
-    _quoted(sheet, special, 0, names, quoted)
+    (names,), special = sheet.text_columns([[str(result.names[i]) for i in rows]], [0])
     costs = result.total_cost
     assert costs is not None
     sheet.write_columns([names, number_column(costs[rows]), number_column(result.scores[rows])], [None, money, "0.00"],
@@ -260,14 +260,12 @@ def _sensitivity_sheets(book: Book, cleaning: Cleaning, analysis: Sensitivity, o
     k = analysis.top
     sheet.header(["Rank", "Programme", "Score", "P(first)", f"P(top {k})", "Median rank", "Rank 5%", "Rank 95%", "",
                   "Range"])  # fmt: skip
-    special: dict[int, list] = {}
-    name_cells, quoted = sheet.text_column(names)
-    _quoted(sheet, special, 1, name_cells, quoted)
-    low, high = _integers(frame["rank_p5"]), _integers(frame["rank_p95"])
+    (name_cells,), special = sheet.text_columns([names], [1])
+    low, high = integer_column(frame["rank_p5"]), integer_column(frame["rank_p95"])
     span = (np.asarray(high, dtype=np.int64) - np.asarray(low, dtype=np.int64) + 1).tolist()
     sheet.write_columns(
-        [_integers(frame["rank"]), name_cells, number_column(frame["score"]), number_column(frame["p_first"]),
-         number_column(frame["p_top"]), _integers(frame["median_rank"]), low, high, [None] * len(names), span],
+        [integer_column(frame["rank"]), name_cells, number_column(frame["score"]), number_column(frame["p_first"]),
+         number_column(frame["p_top"]), integer_column(frame["median_rank"]), low, high, [None] * len(names), span],
         [None, None, "0.00", "0.0%", "0.0%", None, None, None, None, None],
         special,
     )  # fmt: skip
@@ -308,16 +306,6 @@ def _sensitivity_sheets(book: Book, cleaning: Cleaning, analysis: Sensitivity, o
         _more(sheet, len(reversals), sheet.rows - 1, "reversals")
 
 
-def _text_columns(sheet: Sheet, columns: list) -> list[list]:
-    """Columns of text for ``write_columns``, with the quote prefix where a cell needs it."""
-    cells, special = [], {}
-    for j, column in enumerate(columns):
-        texts, quoted = sheet.text_column(column)
-        _quoted(sheet, special, j, texts, quoted)
-        cells.append(texts)
-    return cells, special  # type: ignore[return-value]
-
-
 def _excluded_sheet(book: Book, cleaning: Cleaning, result: Ranking) -> None:
     excluded = result.excluded
     reasons = ["; ".join(r) for r in excluded["reasons"]]
@@ -326,9 +314,8 @@ def _excluded_sheet(book: Book, cleaning: Cleaning, result: Ranking) -> None:
     sheet.ws.freeze_panes("A2")
     sheet.header(["Programme", "Sheet row", "Reasons"])
     written = min(len(names), sheet.room - 1)
-    (name_cells, reason_cells), special = _text_columns(sheet, [names[:written], reasons[:written]])
-    special = {i: [(2 if j else 0, cell) for j, cell in cells] for i, cells in special.items()}  # type: ignore[attr-defined]
-    sheet.write_columns([name_cells, _integers(excluded["row"][:written]), reason_cells], [None] * 3, special)
+    (name_cells, reason_cells), special = sheet.text_columns([names[:written], reasons[:written]], [0, 2])
+    sheet.write_columns([name_cells, integer_column(excluded["row"][:written]), reason_cells], [None] * 3, special)
     _more(sheet, len(names), written, "excluded programmes")
 
 
@@ -342,8 +329,8 @@ def _issues_sheet(book: Book, cleaning: Cleaning, result: Ranking) -> None:
     sheet.header(["Sheet", "Cell", "Row", "Column", "Value", "Severity", "Message"])
     written = min(len(issues), sheet.room - 1)
     shown = issues.iloc[:written]
-    cells, special = _text_columns(sheet, [shown[c].to_numpy(dtype=object) for c in columns])
-    sheet.write_columns(cells, [None] * len(columns), special)  # type: ignore[arg-type]
+    cells, special = sheet.text_columns([shown[c].to_numpy(dtype=object) for c in columns], list(range(len(columns))))
+    sheet.write_columns(cells, [None] * len(columns), special)
     _more(sheet, len(issues), written, "issues (`programscore check` lists them all)")
     if written:
         sheet.ws.autofilter(0, 0, written, len(columns) - 1)

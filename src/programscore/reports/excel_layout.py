@@ -145,6 +145,10 @@ def plain(value: object) -> object:
     return value
 
 
+def integer_column(values: object) -> list:
+    return np.asarray(values, dtype=np.int64).tolist()
+
+
 def number_column(values: object) -> list:
     """Numbers as Python floats, NaN as None (an empty cell)."""
     array = np.asarray(values, dtype=float)
@@ -239,6 +243,19 @@ class Sheet:
         if FORMULA_LINE.search(joined):
             quoted = [i for i, v in enumerate(cells) if isinstance(v, str) and v.startswith(FORMULA_STARTS)]
         return cells, quoted
+
+    def text_columns(self, columns: list, positions: list[int]) -> tuple[list[list], dict[int, list]]:
+        """Columns of text for ``write_columns`` (at ``positions`` among the sheet's columns), and
+        the cells that need Excel's quote prefix, by row, for ``write_columns``' ``special``."""
+        cells: list[list] = []
+        special: dict[int, list] = {}
+        quote = self.book.format(quote_prefix=True)
+        for j, column in zip(positions, columns, strict=True):
+            texts, quoted = self.text_column(column)
+            for i in quoted:
+                special.setdefault(i, []).append((j, Cell(texts[i], quote)))
+            cells.append(texts)
+        return cells, special
 
     def number(self, value: float | None, number_format: str) -> object:
         if value is None or (isinstance(value, float) and math.isnan(value)):
