@@ -81,14 +81,17 @@ def nice_bounds(low: float, high: float, floor: float | None = None, ceiling: fl
     if not (math.isfinite(low) and math.isfinite(high)):
         low, high = 0.0, 1.0
     span = high - low or max(abs(high), 1.0)
-    step = _nice_step(span * 1.1 / 5)
-    minimum = math.floor((low - span * 0.05) / step) * step
-    maximum = math.ceil((high + span * 0.05) / step) * step
+    try:
+        step: float | None = _nice_step(span * 1.1 / 5)
+        minimum = math.floor((low - span * 0.05) / step) * step  # type: ignore[operator]
+        maximum = math.ceil((high + span * 0.05) / step) * step  # type: ignore[operator]
+    except (ValueError, OverflowError, ZeroDivisionError):  # a range too narrow or too wide for round steps
+        step, minimum, maximum = None, low, high
     if floor is not None:
         minimum = max(minimum, floor)
     if ceiling is not None:
         maximum = min(maximum, ceiling)
-    return float(minimum), float(maximum), float(step)
+    return float(minimum), float(maximum), None if step is None else float(step)
 
 
 def _nice_step(raw: float, integer: bool = False) -> float:
