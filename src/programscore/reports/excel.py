@@ -182,7 +182,8 @@ def even_sample(count: int, size: int) -> np.ndarray:
 
 def _programme_rows(sheet: Sheet, result: Ranking, rows: np.ndarray, money: str) -> None:
     """Name, total cost and score of the programmes at ``rows``, one a line."""
-    (names,), special = sheet.text_columns([[str(result.names[i]) for i in rows]], [0])
+    picked = result.names[np.asarray(rows, dtype=np.int64)]  # one take, not an element at a time
+    (names,), special = sheet.text_columns([[str(name) for name in picked]], [0])
     costs = result.total_cost
     assert costs is not None
     sheet.write_columns([names, number_column(costs[rows]), number_column(result.scores[rows])], [None, money, "0.00"],
