@@ -49,7 +49,8 @@ def test_xlsx_workbook(tmp_path, result):
     assert rules == {"dataBar", "colorScale"}
     chart = ranking._charts[0]
     assert (chart.type, chart.grouping, len(chart.series)) == ("bar", "stacked", 6)
-    assert ranking.column_dimensions["B"].width == 48
+    # 48 characters wide: the file stores it as Excel does, with the cell's padding (48.71)
+    assert 48 < ranking.column_dimensions["B"].width < 49
     issues = workbook["Issues"]
     assert [c.value for c in issues[2]] == [None, "H18", 18, "Careers support", "TBC", "warning",
                                             "not stated; treated as missing"]  # fmt: skip
@@ -68,6 +69,49 @@ def test_xlsx_excluded_sheet(tmp_path):
     rows = list(load_workbook(path)["Excluded"].iter_rows(values_only=True))
     assert rows[0] == ("Programme", "Sheet row", "Reasons")
     assert ("MS Machine Learning, Pacific Crest University", 9, "cost 71,100 GBP is above max 30,000 GBP") in rows
+
+
+def test_the_ranking_sheet_written_in_blocks_is_the_same(monkeypatch, result):
+    import io
+
+    from python_calamine import CalamineWorkbook
+
+    from programscore.reports import excel
+
+    def read(data):
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        ranking = load_workbook(io.BytesIO(data))["Ranking"]
+        italic = [c.coordinate for row in ranking.iter_rows() for c in row if c.font.i]
+        return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}, italic
+
+    whole = read(result.render("xlsx"))
+    monkeypatch.setattr(excel, "BLOCK_ROWS", 4)  # 21 programmes: six blocks
+    assert read(result.render("xlsx")) == whole and len(whole[1]) == 9
+
+
+def test_the_xlsx_floors_write_the_cells_of_the_workbook(tmp_path, result):
+    """benchmarks/xlsx_floor.py times the writers on the cells programscore writes: the same values."""
+    import io
+    import sys
+    from pathlib import Path
+
+    from python_calamine import CalamineWorkbook
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    import xlsx_floor
+
+    def sheets(source):
+        book = CalamineWorkbook.from_filelike(source)
+        return {name: book.get_sheet_by_name(name).to_python() for name in ("Ranking", "Excluded", "Issues")}
+
+    cells = xlsx_floor.sheet_cells(result)
+    ours = sheets(io.BytesIO(result.render("xlsx")))
+    assert len(ours["Ranking"]) == 22 and len(ours["Issues"]) > 1
+    for write in (xlsx_floor.write_xlsxwriter, xlsx_floor.write_openpyxl):
+        path = tmp_path / f"{write.__name__}.xlsx"
+        write(cells, path)
+        with path.open("rb") as floor:
+            assert sheets(floor) == ours, write.__name__
 
 
 def check_shape(data):

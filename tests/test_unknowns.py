@@ -374,9 +374,15 @@ def test_every_report_marks_imputed_points(tmp_path):
     headers = [c.value for c in sheet[1]]
     row = next(r for r in sheet.iter_rows(min_row=2) if "Caledon" in str(r[1].value))
     fee = row[headers.index("Tuition fees (points)")]
-    assert fee.font.i and fee.comment is not None and "imputed value" in fee.comment.text
+    assert fee.font.i and fee.font.color.rgb.endswith("C55A11") and fee.number_format == "0.0"
     length = row[headers.index("Programme length (points)")]
-    assert not length.font.i and length.comment is None  # the shared number style is left alone
+    assert not length.font.i and length.number_format == "0.0"  # the column's number style is left alone
+    # one note a column, on the header of each column with an imputed point, saying what the italic means
+    notes = {cell.value: cell.comment.text for cell in sheet[1] if cell.comment is not None}
+    assert "Tuition fees (points)" in notes and "Programme length (points)" not in notes
+    assert all("italic orange: points from an imputed value" in note for note in notes.values())
+    italic = {headers[c.column - 1] for r in sheet.iter_rows(min_row=2) for c in r if c.font.i}
+    assert italic == set(notes)
     explained = runner.invoke(main, ["explain", "data/programmes.csv", "Caledon"]).output
     assert "missing (imputed: missing = worst)" in explained
 

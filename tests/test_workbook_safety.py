@@ -122,7 +122,7 @@ def test_ctrl_c_while_writing_a_workbook_leaves_nothing_and_no_traceback(tmp_pat
     import gc
     import tempfile
 
-    before = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
+    before = set(Path(tempfile.gettempdir()).glob("programscore-*"))
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -134,4 +134,4 @@ def test_ctrl_c_while_writing_a_workbook_leaves_nothing_and_no_traceback(tmp_pat
     assert run.output.strip() == "Aborted!"
     assert list(tmp_path.iterdir()) == []  # no workbook and no temporary file
     gc.collect()  # the sheets begun are collected without an "Exception ignored" traceback
-    assert set(Path(tempfile.gettempdir()).glob("openpyxl.*")) <= before  # nor openpyxl's own files left
+    assert set(Path(tempfile.gettempdir()).glob("programscore-*")) <= before  # nor the writer's row files

@@ -1,7 +1,8 @@
 """The Excel report: Ranking (with formats, colour scales, data bars and a chart of the top 15), Value
 (the cost frontier and a chart of score against cost), Sensitivity, Stability and Reversals (when
-asked for), Excluded, Issues and Profile sheets. Written with openpyxl in write-only mode, which
-streams rows and keeps big exports fast.
+asked for), Excluded, Issues and Profile sheets. Written with xlsxwriter in ``constant_memory`` mode:
+rows stream to disk as they are written, and the long tables go in whole columns, a row at a time
+through the writer's own fast path, each column's number format set once on the column.
 
 Every sheet prints landscape, one page wide, with its header row on each page. Text from the user's
 sheet or profile is always written as text (``excel_layout.Sheet.text``): a name such as
@@ -10,32 +11,34 @@ sheet or profile is always written as text (``excel_layout.Sheet.text``): a name
 
 from __future__ import annotations
 
-import contextlib
-import copy
-import io
-import os
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
-from openpyxl import Workbook
-from openpyxl.formatting.rule import ColorScaleRule, DataBarRule
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from ..errors import ProgramscoreError
+from ..unknowns import IMPUTED_NOTE
 from .excel_charts import rank_chart, ranking_chart, value_chart
-from .excel_layout import CHART_BELOW, EXCEL_ROWS, Cleaning, Sheet, place_chart, text_width
+from .excel_layout import (
+    CHART_BELOW,
+    EXCEL_ROWS,
+    Book,
+    Cell,
+    Cleaning,
+    Sheet,
+    integer_column,
+    number_column,
+    place_chart,
+    text_width,
+)
 from .text import top_rows
 
 if TYPE_CHECKING:
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
     from ..result import Ranking
     from ..sensitivity import Sensitivity
     from . import Options
 
 CHART_PROGRAMMES = 15
+BLOCK_ROWS = 65_536  # rows of the Ranking sheet turned into cells at a time
 CHART_POINTS = 2_000  # dots (and frontier points) in the Value chart: more only slow a spreadsheet down
 NAME_WIDTH = (20, 48)
 VALUE_FORMATS = {
@@ -47,6 +50,8 @@ VALUE_FORMATS = {
     "keywords": "0",
     "number": "#,##0.##",
 }
+IMPUTED = {"italic": True, "font_color": "#C55A11", "num_format": "0.0"}
+IMPUTED_HEADER_NOTE = "In italic orange: " + IMPUTED_NOTE.lstrip("* ")
 
 
 def xlsx(result: Ranking, options: Options) -> bytes:
@@ -56,49 +61,30 @@ def xlsx(result: Ranking, options: Options) -> bytes:
             f"a workbook sheet holds at most {EXCEL_ROWS - 1:,} programmes and this ranking has {n:,}: "
             "give --top N, or write CSV"
         )
-    workbook = Workbook(write_only=True)
-    try:
-        return _write(workbook, result, options, n)
-    except BaseException:  # Ctrl-C or an error: drop the half-written sheets quietly, files and all
-        _discard(workbook)
-        raise
+    book = Book()
+    try:  # on Ctrl-C or an error the half-written sheets go quietly, their temporary files and all
+        _write(book, result, options, n)
+        return book.close()
+    finally:
+        book.discard()
 
 
-def _discard(workbook: Workbook) -> None:
-    """Close the streams of the sheets begun, so no traceback is printed when they are collected,
-    and remove openpyxl's temporary files."""
-    for ws in workbook.worksheets:
-        for stream in (getattr(ws, "_rows", None), getattr(getattr(ws, "_writer", None), "xf", None)):
-            if stream is not None:
-                with contextlib.suppress(Exception):
-                    stream.close()
-        out = getattr(getattr(ws, "_writer", None), "out", None)
-        if isinstance(out, str):
-            with contextlib.suppress(OSError):
-                os.remove(out)
-
-
-def _write(workbook: Workbook, result: Ranking, options: Options, n: int) -> bytes:
+def _write(book: Book, result: Ranking, options: Options, n: int) -> None:
     cleaning = Cleaning()
-    ranking, headers = _ranking_sheet(workbook, cleaning, result, options, n)
+    headers = _ranking_sheet(book, cleaning, result, options, n)
     if result.total_cost is not None:
-        _value_sheet(workbook, cleaning, result, ranking, headers, n)
+        _value_sheet(book, cleaning, result, headers, n)
     notices = list(result.notices)
     if options.sensitivity is not None:
-        _sensitivity_sheets(workbook, cleaning, options.sensitivity, options)
+        _sensitivity_sheets(book, cleaning, options.sensitivity, options)
         notices += [note for note in options.sensitivity.notices if note not in notices]
-    _excluded_sheet(workbook, cleaning, result)
-    _issues_sheet(workbook, cleaning, result)
-    _profile_sheet(workbook, cleaning, result, notices)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    _excluded_sheet(book, cleaning, result)
+    _issues_sheet(book, cleaning, result)
+    _profile_sheet(book, cleaning, result, notices)
 
 
-def _ranking_sheet(
-    workbook: Workbook, cleaning: Cleaning, result: Ranking, options: Options, n: int
-) -> tuple[WriteOnlyWorksheet, list[str]]:
-    """The Ranking sheet, and its headers."""
+def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Options, n: int) -> list[str]:
+    """The Ranking sheet; its headers."""
     criteria = result.profile.criteria
     base = result.profile.currency.base
     k = len(criteria)
@@ -120,60 +106,58 @@ def _ranking_sheet(
         + ([14, 12] if costs else [])
         + [text_width(dominators, 14, NAME_WIDTH[1])]
     )
-    sheet = Sheet(workbook, "Ranking", cleaning, widths)
+    sheet = Sheet(book, "Ranking", cleaning, widths)
     ws = sheet.ws
-    ws.freeze_panes = "C2"
-    sheet.header(headers)
+    ws.freeze_panes("C2")
     first_points, first_value = 5, 5 + k
-    points = result.contributions.to_numpy(dtype=float)
+    points = result.contributions.to_numpy(dtype=float)[:n]
+    imputed = np.asarray(result.imputed[:n], dtype=bool) & ~np.isnan(points)
+    marked = np.flatnonzero(imputed.any(axis=0))
+    sheet.header(headers, notes={first_points - 1 + int(j): IMPUTED_HEADER_NOTE for j in marked})
     values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float) if n else np.empty((0, k))
-    formats = [VALUE_FORMATS[c.kind].format(base=base) for c in criteria]
-    money = VALUE_FORMATS["money"].format(base=base)
-    value = result.value_for_money
-    imputed = result.imputed
-    for i in range(n):
-        row = [int(result.ranks[i]), sheet.text(names[i]), int(result.rows[i]), sheet.number(result.scores[i], "0.00")]
-        row.extend(sheet.number(points[i, j], "0.0") for j in range(k))
-        _mark_imputed(row[4 : 4 + k], imputed[i])
-        row.extend(sheet.number(values[i, j], formats[j]) for j in range(k))
+    formats = [None, None, None, "0.00", *["0.0"] * k, *(VALUE_FORMATS[c.kind].format(base=base) for c in criteria)]
+    formats += [VALUE_FORMATS["money"].format(base=base), "0.00", None] if costs else [None]
+    chart_names: list = []
+    for start in range(0, n, BLOCK_ROWS):  # a block of rows at a time: memory stays flat
+        rows = slice(start, min(n, start + BLOCK_ROWS))
+        (name_cells, dominator_cells), special = sheet.text_columns([names[rows], dominators[rows]],
+                                                                    [1, len(headers) - 1])  # fmt: skip
+        columns = [integer_column(result.ranks[rows]), name_cells, integer_column(result.rows[rows]),
+                   number_column(result.scores[rows]), *(number_column(points[rows, j]) for j in range(k)),
+                   *(number_column(values[rows, j]) for j in range(k))]  # fmt: skip
         if costs:
-            row.append(sheet.number(result.total_cost[i], money))  # type: ignore[index]
-            per = value[i]  # type: ignore[index]
-            row.append("free" if np.isinf(per) else sheet.number(per, "0.00"))
-        row.append(sheet.text(dominators[i]))
-        sheet.append(row)
+            per = np.asarray(result.value_for_money[rows], dtype=float)  # type: ignore[index]
+            per_cells = np.asarray(number_column(per), dtype=object)
+            per_cells[np.isinf(per)] = "free"
+            columns += [number_column(result.total_cost[rows]), per_cells.tolist()]  # type: ignore[index]
+        columns.append(dominator_cells)
+        _mark_imputed(sheet, special, points[rows], imputed[rows])
+        sheet.write_columns(columns, formats, special)
+        chart_names = chart_names or name_cells[:CHART_PROGRAMMES]
     last_row = n + 1
-    last_column = get_column_letter(len(headers))
-    ws.auto_filter.ref = f"A1:{last_column}{last_row}"
+    ws.autofilter(0, 0, n, len(headers) - 1)
     if n:
-        ws.conditional_formatting.add(
-            f"D2:D{last_row}",
-            DataBarRule(start_type="num", start_value=0, end_type="num", end_value=100, color="5B9BD5"),
-        )
-        span = f"{get_column_letter(first_points)}2:{get_column_letter(first_value - 1)}{last_row}"
-        ws.conditional_formatting.add(
-            span, ColorScaleRule(start_type="min", start_color="FFFFFF", end_type="max", end_color="63BE7B")
-        )
+        bars = {"type": "data_bar", "min_type": "num", "min_value": 0, "max_type": "num", "max_value": 100,
+                "bar_color": "#5B9BD5", "data_bar_2010": False}  # fmt: skip
+        ws.conditional_format(1, 3, n, 3, bars)
+        ws.conditional_format(1, first_points - 1, n, first_value - 2,
+                              {"type": "2_color_scale", "min_type": "min", "min_color": "#FFFFFF", "max_type": "max",
+                               "max_color": "#63BE7B"})  # fmt: skip
         if n > CHART_BELOW:  # the chart sits beside a long table, and is left out of its printout
-            ws.print_area = f"A1:{last_column}{last_row}"
-        place_chart(sheet, ranking_chart(ws, min(n, CHART_PROGRAMMES), k, first_points), len(headers) + 2)
-    return ws, headers
+            ws.print_area(0, 0, last_row - 1, len(headers) - 1)
+        shown = min(n, CHART_PROGRAMMES)
+        chart = ranking_chart(book.workbook, "Ranking", sheet.headers[0], chart_names[:shown], points[:shown],
+                              first_points)  # fmt: skip
+        place_chart(sheet, chart, len(headers) + 2)
+    return headers
 
 
-IMPUTED_FONT = Font(italic=True, color="C55A11")
-
-
-def _mark_imputed(cells: list, marks: np.ndarray) -> None:
-    """Points earned from an imputed value: italic and orange, with a note saying so."""
-    from openpyxl.comments import Comment
-
-    from ..unknowns import IMPUTED_NOTE
-
-    for cell, marked in zip(cells, marks, strict=True):
-        if marked and cell is not None:
-            cell._style = copy.copy(cell._style)  # the number style is shared with other cells
-            cell.font = IMPUTED_FONT
-            cell.comment = Comment(IMPUTED_NOTE.lstrip("* "), "programscore")
+def _mark_imputed(sheet: Sheet, special: dict[int, list], points: np.ndarray, imputed: np.ndarray) -> None:
+    """Points earned from an imputed value: italic and orange (their column's header has a note
+    that says so: one note a column, as thousands of notes on cells slow a spreadsheet down)."""
+    style = sheet.book.format(**IMPUTED)
+    for i, j in np.argwhere(imputed).tolist():
+        special.setdefault(i, []).append((4 + j, Cell(float(points[i, j]), style)))
 
 
 def _central_rows(sheet: Sheet, analysis: Sensitivity) -> None:
@@ -196,14 +180,17 @@ def even_sample(count: int, size: int) -> np.ndarray:
     return np.unique(np.linspace(0, count - 1, size).round().astype(np.int64))
 
 
-def _value_sheet(
-    workbook: Workbook,
-    cleaning: Cleaning,
-    result: Ranking,
-    ranking: WriteOnlyWorksheet,
-    ranking_headers: list[str],
-    n: int,
-) -> None:
+def _programme_rows(sheet: Sheet, result: Ranking, rows: np.ndarray, money: str) -> None:
+    """Name, total cost and score of the programmes at ``rows``, one a line."""
+    picked = result.names[np.asarray(rows, dtype=np.int64)]  # one take, not an element at a time
+    (names,), special = sheet.text_columns([[str(name) for name in picked]], [0])
+    costs = result.total_cost
+    assert costs is not None
+    sheet.write_columns([names, number_column(costs[rows]), number_column(result.scores[rows])], [None, money, "0.00"],
+                        special)  # fmt: skip
+
+
+def _value_sheet(book: Book, cleaning: Cleaning, result: Ranking, ranking_headers: list[str], n: int) -> None:
     """The programmes no other beats on both total cost and score (cheapest first), and a chart of
     score against total cost with that frontier. A long ranking is drawn from an even sample of it,
     and a long frontier from an even sample of its points; the sheet says so."""
@@ -214,9 +201,8 @@ def _value_sheet(
     front = np.flatnonzero(result.cost_frontier)
     front = front[np.lexsort((-result.scores[front], costs[front]))]
     names = result.names
-    sheet = Sheet(workbook, "Value", cleaning, [text_width([str(names[i]) for i in front], *NAME_WIDTH), 14, 9, 3])
-    ws = sheet.ws
-    ws.freeze_panes = "A2"
+    sheet = Sheet(book, "Value", cleaning, [text_width([str(names[i]) for i in front], *NAME_WIDTH), 14, 9, 3])
+    sheet.ws.freeze_panes("A2")
     priced = np.flatnonzero(np.isfinite(costs[:n]))
     drawn = priced[even_sample(len(priced), CHART_POINTS)] if len(priced) > CHART_POINTS else None
     front_drawn = front[even_sample(len(front), CHART_POINTS)] if len(front) > CHART_POINTS else None
@@ -228,63 +214,62 @@ def _value_sheet(
         notes.append(f"The chart's frontier line is drawn through {len(front_drawn):,} of its {len(front):,} points.")
     sheet.header(["Frontier: no other is cheaper and better", f"Total cost ({base})", "Score"])
     shown_front = front[: max(0, sheet.room - 2 * CHART_POINTS - 8)]
-    for i in shown_front:
-        sheet.append([sheet.text(str(names[i])), sheet.number(costs[i], money), sheet.number(result.scores[i], "0.00")])
+    _programme_rows(sheet, result, shown_front, money)
     if len(shown_front) < len(front):
         sheet.append([sheet.text(f"… and {len(front) - len(shown_front):,} more: the sheet is full")])
-    frontier_rows = (2, len(shown_front) + 1)
+    frontier = ("Value", 2, len(shown_front) + 1, costs[shown_front], result.scores[shown_front])
 
     def block(title: str, rows: np.ndarray) -> tuple[int, int]:
         sheet.append([])
         sheet.header([title, f"Total cost ({base})", "Score"])
         first = sheet.rows + 1
-        for i in rows:
-            sheet.append([sheet.text(str(names[i])), sheet.number(costs[i], money),
-                          sheet.number(result.scores[i], "0.00")])  # fmt: skip
+        _programme_rows(sheet, result, rows, money)
         return first, sheet.rows
 
     if front_drawn is not None:
-        frontier_rows = block("Frontier points in the chart", front_drawn)
+        frontier = ("Value", *block("Frontier points in the chart", front_drawn), costs[front_drawn],
+                    result.scores[front_drawn])  # fmt: skip
     if not n or not len(priced):
         return
     if drawn is not None:
         first, last = block("Programmes in the chart (an even sample, by rank)", drawn)
-        everyone = (ws, 3, 2, first, last)
+        everyone = ("Value", 3, 2, first, last, costs[drawn], result.scores[drawn])
     else:
         cost_column = ranking_headers.index(f"Total cost ({base})") + 1
-        everyone = (ranking, 4, cost_column, 2, n + 1)
+        everyone = ("Ranking", 4, cost_column, 2, n + 1, costs[:n], result.scores[:n])
     for note in notes:
         sheet.append([sheet.text(note)])
     shown = priced if drawn is None else drawn
     chart = value_chart(
-        ws,
+        book.workbook,
         everyone,
-        frontier_rows,
+        frontier,  # type: ignore[arg-type]
         (float(np.min(costs[shown])), float(np.max(costs[shown]))),
         (float(np.min(result.scores[shown])), float(np.max(result.scores[shown]))),
         base,
     )
-    ws.add_chart(chart, "E2")
+    sheet.ws.insert_chart(1, 4, chart.chart)
 
 
-def _sensitivity_sheets(workbook: Workbook, cleaning: Cleaning, analysis: Sensitivity, options: Options) -> None:
+def _sensitivity_sheets(book: Book, cleaning: Cleaning, analysis: Sensitivity, options: Options) -> None:
     """Acceptability per programme, with a chart of each one's 5-95% range of ranks; then a Stability
     sheet (how far each weight may move) and, when computed, a Reversals sheet."""
     frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
     names = [str(name) for name in frame["name"]]
-    sheet = Sheet(workbook, "Sensitivity", cleaning, [6, text_width(names, *NAME_WIDTH), 9, 9, 9, 9, 9, 9, 2, 9])
-    ws = sheet.ws
-    ws.freeze_panes = "C2"
+    sheet = Sheet(book, "Sensitivity", cleaning, [6, text_width(names, *NAME_WIDTH), 9, 9, 9, 9, 9, 9, 2, 9])
+    sheet.ws.freeze_panes("C2")
     k = analysis.top
     sheet.header(["Rank", "Programme", "Score", "P(first)", f"P(top {k})", "Median rank", "Rank 5%", "Rank 95%", "",
                   "Range"])  # fmt: skip
-    for name, row in zip(names, frame.itertuples(index=False), strict=True):
-        banded = row.median_rank is not pd.NA  # rank percentiles may be computed for the first programmes only
-        sheet.append(
-            [int(row.rank), sheet.text(name), sheet.number(row.score, "0.00"), sheet.number(row.p_first, "0.0%"),
-             sheet.number(row.p_top, "0.0%"), *((int(row.median_rank), int(row.rank_p5), int(row.rank_p95)) if banded
-             else (None, None, None)), None, int(row.rank_p95) - int(row.rank_p5) + 1 if banded else None]
-        )  # fmt: skip
+    (name_cells,), special = sheet.text_columns([names], [1])
+    low, high = integer_column(frame["rank_p5"]), integer_column(frame["rank_p95"])
+    span = integer_column(frame["rank_p95"] - frame["rank_p5"] + 1)  # blank where the percentiles are
+    sheet.write_columns(
+        [integer_column(frame["rank"]), name_cells, number_column(frame["score"]), number_column(frame["p_first"]),
+         number_column(frame["p_top"]), integer_column(frame["median_rank"]), low, high, [None] * len(names), span],
+        [None, None, "0.00", "0.0%", "0.0%", None, None, None, None, None],
+        special,
+    )  # fmt: skip
     shown = len(frame)
     if shown:
         programmes = min(shown, CHART_PROGRAMMES * 2)
@@ -293,12 +278,14 @@ def _sensitivity_sheets(workbook: Workbook, cleaning: Cleaning, analysis: Sensit
             title += f": the first {programmes}"
         worst = int(frame["rank_p95"].iloc[:programmes].max())
         if shown > CHART_BELOW:
-            ws.print_area = f"A1:J{shown + 1}"
-        place_chart(sheet, rank_chart(ws, programmes, worst, title), 12)
-    stability = Sheet(workbook, "Stability", cleaning, [text_width([s.key for s in analysis.stability], 12, 30), 11, 11,
+            sheet.ws.print_area(0, 0, shown, 9)
+        chart = rank_chart(book.workbook, "Sensitivity", name_cells[:programmes], low[:programmes],
+                           span[:programmes], worst, title)  # fmt: skip
+        place_chart(sheet, chart, 12)
+    stability = Sheet(book, "Stability", cleaning, [text_width([s.key for s in analysis.stability], 12, 30), 11, 11,
                       9, *[text_width([s.below for s in analysis.stability] + [s.above for s in analysis.stability],
                                       14, NAME_WIDTH[1])] * 2])  # fmt: skip
-    stability.ws.freeze_panes = "B2"
+    stability.ws.freeze_panes("B2")
     stability.header(["Criterion", "Weight now", "Stays first from", "To", "First below", "First above"])
     for s in analysis.stability:
         stability.append(
@@ -309,8 +296,8 @@ def _sensitivity_sheets(workbook: Workbook, cleaning: Cleaning, analysis: Sensit
     if analysis.reversals is not None:
         reversals = analysis.reversals
         width = text_width([*reversals["left_out"], *reversals["was_ahead"], *reversals["now_ahead"]], *NAME_WIDTH)
-        sheet = Sheet(workbook, "Reversals", cleaning, [width, width, width, 10, 10])
-        sheet.ws.freeze_panes = "A2"
+        sheet = Sheet(book, "Reversals", cleaning, [width, width, width, 10, 10])
+        sheet.ws.freeze_panes("A2")
         sheet.header(["Left out", "Was ahead", "Now ahead", "Gap before", "Gap after"])
         for row in reversals.iloc[: sheet.room - 2].itertuples(index=False):
             sheet.append(
@@ -320,47 +307,48 @@ def _sensitivity_sheets(workbook: Workbook, cleaning: Cleaning, analysis: Sensit
         _more(sheet, len(reversals), sheet.rows - 1, "reversals")
 
 
+def _excluded_sheet(book: Book, cleaning: Cleaning, result: Ranking) -> None:
+    excluded = result.excluded
+    reasons = ["; ".join(r) for r in excluded["reasons"]]
+    names = [str(name) for name in excluded["name"]]
+    sheet = Sheet(book, "Excluded", cleaning, [text_width(names, *NAME_WIDTH), 9, text_width(reasons, 20, 80)])
+    sheet.ws.freeze_panes("A2")
+    sheet.header(["Programme", "Sheet row", "Reasons"])
+    written = min(len(names), sheet.room - 1)
+    (name_cells, reason_cells), special = sheet.text_columns([names[:written], reasons[:written]], [0, 2])
+    sheet.write_columns([name_cells, integer_column(excluded["row"][:written]), reason_cells], [None] * 3, special)
+    _more(sheet, len(names), written, "excluded programmes")
+
+
+def _issues_sheet(book: Book, cleaning: Cleaning, result: Ranking) -> None:
+    columns = ["sheet", "cell", "row", "column", "value", "severity", "message"]
+    issues = result.issues[columns]
+    widths = [text_width(issues["sheet"], 8, 24), 8, 8, text_width(issues["column"], 10, 30),
+              text_width(issues["value"], 10, 40), 10, text_width(issues["message"], 20, 80)]  # fmt: skip
+    sheet = Sheet(book, "Issues", cleaning, widths)
+    sheet.ws.freeze_panes("A2")
+    sheet.header(["Sheet", "Cell", "Row", "Column", "Value", "Severity", "Message"])
+    written = min(len(issues), sheet.room - 1)
+    shown = issues.iloc[:written]
+    cells, special = sheet.text_columns([shown[c].to_numpy(dtype=object) for c in columns], list(range(len(columns))))
+    sheet.write_columns(cells, [None] * len(columns), special)
+    _more(sheet, len(issues), written, "issues (`programscore check` lists them all)")
+    if written:
+        sheet.ws.autofilter(0, 0, written, len(columns) - 1)
+
+
 def _more(sheet: Sheet, total: int, written: int, what: str) -> None:
     if written < total:
         rows = sheet.rows + sheet.room  # what a sheet holds
         sheet.append([sheet.text(f"… and {total - written:,} more {what}: a sheet holds {rows:,} rows")])
 
 
-def _excluded_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking) -> None:
-    excluded = result.excluded
-    reasons = ["; ".join(r) for r in excluded["reasons"]]
-    names = [str(name) for name in excluded["name"]]
-    sheet = Sheet(workbook, "Excluded", cleaning, [text_width(names, *NAME_WIDTH), 9, text_width(reasons, 20, 80)])
-    sheet.ws.freeze_panes = "A2"
-    sheet.header(["Programme", "Sheet row", "Reasons"])
-    written = min(len(names), sheet.room - 1)
-    for name, row, reason in zip(names[:written], excluded["row"][:written], reasons[:written], strict=True):
-        sheet.append([sheet.text(name), int(row), sheet.text(reason)])
-    _more(sheet, len(names), written, "excluded programmes")
-
-
-def _issues_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking) -> None:
-    columns = ["sheet", "cell", "row", "column", "value", "severity", "message"]
-    issues = result.issues[columns]
-    widths = [text_width(issues["sheet"], 8, 24), 8, 8, text_width(issues["column"], 10, 30),
-              text_width(issues["value"], 10, 40), 10, text_width(issues["message"], 20, 80)]  # fmt: skip
-    sheet = Sheet(workbook, "Issues", cleaning, widths)
-    sheet.ws.freeze_panes = "A2"
-    sheet.header(["Sheet", "Cell", "Row", "Column", "Value", "Severity", "Message"])
-    written = min(len(issues), sheet.room - 1)
-    for record in issues.iloc[:written].itertuples(index=False):
-        sheet.append([sheet.text(v) for v in record])
-    _more(sheet, len(issues), written, "issues (`programscore check` lists them all)")
-    if written:
-        sheet.ws.auto_filter.ref = f"A1:G{written + 1}"
-
-
-def _profile_sheet(workbook: Workbook, cleaning: Cleaning, result: Ranking, notices: list[str]) -> None:
+def _profile_sheet(book: Book, cleaning: Cleaning, result: Ranking, notices: list[str]) -> None:
     """The profile, the filters and the join, the notes (what reading, scoring and writing this
     workbook said), the criteria, and the profile as TOML."""
     profile = result.profile
     # several tables, one under another: no header row repeats on each page
-    sheet = Sheet(workbook, "Profile", cleaning, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9], title_rows=None)
+    sheet = Sheet(book, "Profile", cleaning, [16, 22, 10, 22, 9, 9, 8, 9, 9, 9, 9, 9, 9], title_rows=False)
     text = sheet.text
     rows: list[tuple[str, list[object]]] = []  # ("header" | "wide" | "row", cells), built first for the notes
     rows.append(("header", ["Profile", "Method", "Currency", "Source"]))
