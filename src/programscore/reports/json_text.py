@@ -1,0 +1,294 @@
+"""The JSON report, written as a stream.
+
+The text is the one ``json.dumps(result.to_dict(), indent=2, ensure_ascii=False)`` gives, byte for
+byte, but the ranking is never a list of dicts: its records are built a piece of rows at a time,
+column by column (numbers formatted by Arrow, text escaped as a column), joined into text and
+written before the next piece is made. A ranking of millions of programmes holds a few pieces of
+text in memory, not a dict per programme.
+"""
+
+from __future__ import annotations
+
+import json as json_module
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+import numpy as np
+
+from ..document import ranking_document
+from ..unknowns import dominance_basis, interval_frames
+from .text import _processors, top_rows
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+
+    from ..result import Ranking
+    from . import Options
+
+PIECE_ROWS = 8_192
+RECORD = "\n    "  # a record of the ranking starts on its own line, two levels in
+FIELD = "\n      "  # a field of a record, three levels in
+ITEM = "\n        "  # an item of a field (a criterion's points, an imputed key), four levels in
+
+
+def json(result: Ranking, options: Options) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    write_json(result, options, buffer)
+    return buffer.getvalue()
+
+
+def write_json(result: Ranking, options: Options, out: BinaryIO) -> None:
+    """The document of ``Ranking.to_dict`` (its ranking cut to ``options.top``) into ``out``."""
+    document = ranking_document(result, records=False)
+    if options.sensitivity is not None:
+        document["sensitivity"] = options.sensitivity.to_dict()
+    out.write(b"{")
+    for place, (key, value) in enumerate(document.items()):
+        out.write(f"{',' if place else ''}\n  {dumps(key)}: ".encode())
+        if key == "ranking":
+            _write_ranking(result, top_rows(result, options), out)
+        else:  # nested one level in: every line of its text moves two spaces right
+            out.write(dumps(value, indent=2).replace("\n", "\n  ").encode("utf-8"))
+    out.write(b"\n}\n")
+
+
+def dumps(value: object, indent: int | None = None) -> str:
+    return json_module.dumps(value, indent=indent, ensure_ascii=False, default=_plain)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, np.generic):
+        return value.item()
+    return str(value)
+
+
+def _write_ranking(result: Ranking, n: int, out: BinaryIO) -> None:
+    if n == 0:
+        out.write(b"[]")
+        return
+    out.write(b"[")
+    first = True
+    for text in _in_order(ranking_pieces(result), n):
+        out.write(text[1:] if first else text)  # the first record follows the bracket: no comma before it
+        first = False
+    out.write(b"\n  ]")
+
+
+def _in_order(piece: Callable[[int, int], bytes], rows: int) -> Iterator[bytes]:
+    """``piece(start, stop)`` for every piece of ``rows``, made on every processor the process may
+    use (Arrow formats without holding Python's lock) and given in order, a few pieces at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    starts = list(range(0, rows, PIECE_ROWS))
+    workers = min(len(_processors()), 4, len(starts))
+    if workers <= 1:
+        for start in starts:
+            yield piece(start, min(start + PIECE_ROWS, rows))
+        return
+    with ThreadPoolExecutor(workers) as pool:
+        pending = [pool.submit(piece, s, min(s + PIECE_ROWS, rows)) for s in starts[:workers]]
+        for start in starts[workers:] + [None] * workers:
+            yield pending.pop(0).result()
+            if start is not None:
+                pending.append(pool.submit(piece, start, min(start + PIECE_ROWS, rows)))
+
+
+def ranking_pieces(result: Ranking) -> Callable[[int, int], bytes]:
+    """A function giving the text of ranked programmes ``start`` to ``stop``: each record preceded
+    by ``,`` and a new line, as the records of ``Ranking.to_dict()["ranking"]`` are in the document."""
+    import pyarrow as pa
+
+    from .text import text_array
+
+    keys = list(result.contributions.columns)
+    names = text_array(result.names).cast(pa.large_string())
+    points = result.contributions.to_numpy(dtype=np.float64)
+    values = result.values[keys].to_numpy(dtype=np.float64) if keys else np.empty((len(result.values), 0))
+    positions = result.values.index.get_indexer(result.rows)
+    imputed, unknown = result.imputed, result.unknown_counts
+    low, high = interval_frames(result)
+    value = result.value_for_money
+    quoted_keys = [dumps(k) for k in keys]
+
+    def piece(start: int, stop: int) -> bytes:
+        part = slice(start, stop)
+        rows = stop - start
+        fields: list[Any] = [
+            ",\n    {" + FIELD + '"rank": ',
+            _integers(result.ranks[part]),
+            "," + FIELD + '"name": ',
+            json_strings(names.slice(start, rows)),
+            "," + FIELD + '"row": ',
+            _integers(result.rows[part]),
+            "," + FIELD + '"score": ',
+            json_numbers(result.scores[part]),
+            "," + FIELD + '"contributions": ',
+        ]
+        fields += _object(quoted_keys, points[part], None)
+        fields.append("," + FIELD + '"values": ')
+        fields += _object(quoted_keys, values[positions[part]], "null")
+        fields += ["," + FIELD + '"dominated_by": ', *_dominance(result, names, part)]
+        fields += ["," + FIELD + '"imputed": ', _imputed(keys, imputed[part])]
+        fields += ["," + FIELD + '"unknown": ', _integers(unknown[part])]
+        if low is not None and high is not None:
+            fields.append(_intervals(quoted_keys, low[part], high[part]))
+        if result.total_cost is not None and value is not None:
+            per = value[part]
+            fields += ["," + FIELD + '"total_cost": ', json_numbers(result.total_cost[part], "null")]
+            fields += ["," + FIELD + '"per_1000": ', json_numbers(np.where(np.isinf(per), np.nan, per), "null")]
+        fields.append(RECORD + "}")
+        return _joined(fields, rows)
+
+    return piece
+
+
+def _join(*parts: Any) -> pa.LargeStringArray:
+    """Text columns (or texts, the same in every row) joined row by row."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    kind = pa.large_string()
+    columns = [pa.scalar(p, kind) if isinstance(p, str) else p for p in parts]
+    return pc.binary_join_element_wise(*columns, pa.scalar("", kind))
+
+
+def _joined(fields: list[Any], rows: int) -> bytes:
+    """The fields (text columns, or one text for every row) joined row by row, all rows as one text."""
+    text = _join(*fields)
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset : text.offset + rows + 1]
+    return text.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]]
+
+
+def _object(quoted_keys: list[str], matrix: np.ndarray, missing: str | None) -> list[Any]:
+    """The fields of ``{"key": number, ...}`` for a column of rows (``missing`` writes NaN)."""
+    if not quoted_keys:
+        return ["{}"]
+    fields: list[Any] = ["{"]
+    for j, key in enumerate(quoted_keys):
+        fields += [("," if j else "") + ITEM + key + ": ", json_numbers(matrix[:, j], missing)]
+    fields.append(FIELD + "}")
+    return fields
+
+
+def _dominance(result: Ranking, names: pa.LargeStringArray, part: slice) -> list[Any]:
+    """The ``dominated_by`` field's value, and for a dominated programme the ``dominance`` field."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    above = result.dominated_by[part]  # type: ignore[index]
+    start = part.start or 0
+    dominated = above >= 0
+    if not dominated.any():
+        return ["null"]
+    dominator = json_strings(names.take(pa.array(np.where(dominated, above, 0))))
+    by = pc.if_else(pa.array(dominated), dominator, pa.scalar("null", pa.large_string()))
+    keys = result.profile.keys
+    unknown = result.unknown
+    if unknown is None:
+        codes = np.zeros(len(above), dtype=np.int64)
+    else:  # the words depend only on which criteria each of the two programmes has unknown
+        bits = 1 << np.arange(len(keys), dtype=np.int64)
+        mine = unknown[part].astype(np.int64) @ bits
+        theirs = unknown[np.where(dominated, above, 0)].astype(np.int64) @ bits
+        codes = mine * (1 << len(keys)) + theirs
+    found, first, inverse = np.unique(np.where(dominated, codes, -1), return_index=True, return_inverse=True)
+    label = "," + FIELD + '"dominance": '
+    words = [
+        "" if code < 0 else label + dumps(dominance_basis(unknown, keys, start + i, int(above[i])))
+        for code, i in zip(found, first, strict=True)
+    ]
+    return [by, pa.array(words, pa.large_string()).take(pa.array(inverse.ravel()))]
+
+
+def _imputed(keys: list[str], marked: np.ndarray) -> Any:
+    """The ``imputed`` list: the keys of the criteria a programme's points were imputed on."""
+    import pyarrow as pa
+
+    if not marked.any():
+        return "[]"
+    codes = marked.astype(np.int64) @ (1 << np.arange(len(keys), dtype=np.int64))
+    _, first, inverse = np.unique(codes, return_index=True, return_inverse=True)
+    lists = [dumps([k for k, flag in zip(keys, marked[i], strict=True) if flag], indent=2) for i in first]
+    texts = [text.replace("\n", FIELD) for text in lists]
+    return pa.array(texts, pa.large_string()).take(pa.array(inverse.ravel()))
+
+
+def _intervals(quoted_keys: list[str], low: np.ndarray, high: np.ndarray) -> Any:
+    """The ``intervals`` field of the programmes with a range on some criterion, else nothing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    empty = pa.scalar("", pa.large_string())
+    entries = []
+    for j, key in enumerate(quoted_keys):
+        ranged = np.isfinite(low[:, j])
+        if not ranged.any():
+            continue
+        ends = [json_numbers(low[:, j]), json_numbers(high[:, j])]
+        entry = _join("," + ITEM + key + ": [" + ITEM + "  ", ends[0], "," + ITEM + "  ", ends[1], ITEM + "]")
+        entries.append(pc.if_else(pa.array(ranged), entry, empty))
+    if not entries:
+        return ""
+    joined = _join(*entries)
+    inside = pc.utf8_slice_codeunits(joined, 1)  # the comma before the first entry goes
+    wrapped = _join("," + FIELD + '"intervals": {', inside, FIELD + "}")
+    return pc.if_else(pc.equal(pc.binary_length(joined), 0), empty, wrapped)
+
+
+def _integers(values: np.ndarray) -> pa.LargeStringArray:
+    import pyarrow as pa
+
+    return pa.array(np.asarray(values, dtype=np.int64)).cast(pa.large_string())
+
+
+# Python writes a float in plain digits from 1e-4 up to 1e16, in exponent notation outside.
+PLAIN_LOW, PLAIN_HIGH = 1e-4, 1e16
+
+
+def json_numbers(values: np.ndarray, missing: str | None = None) -> pa.LargeStringArray:
+    """Floats as ``json.dumps`` writes them (``repr``: ``20.0``, ``1e-05``, ``NaN``, ``Infinity``),
+    a whole column at once; with ``missing``, NaN is written as that instead (``null``).
+
+    Arrow writes the shortest digits that read back the same, as Python does; where it writes
+    them in plain digits in Python's plain range, only ``.0`` for a whole number differs. The rest
+    (exponents, NaN, infinities; few in real data) goes through Python's own ``repr``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    text = pa.array(values).cast(pa.large_string())
+    magnitude = np.abs(values)
+    with np.errstate(invalid="ignore"):
+        plain = ((magnitude >= PLAIN_LOW) & (magnitude < PLAIN_HIGH)) | (values == 0)
+    plain &= ~pc.match_substring(text, "e").to_numpy(zero_copy_only=False)
+    whole = ~pc.match_substring(text, ".").to_numpy(zero_copy_only=False)
+    text = pc.if_else(pa.array(whole), _join(text, ".0"), text)
+    if plain.all():
+        return text
+    others = values[~plain]
+    written = [_float_text(v, missing) for v in others.tolist()]
+    return pc.replace_with_mask(text, pa.array(~plain), pa.array(written, pa.large_string()))
+
+
+def _float_text(value: float, missing: str | None) -> str:
+    if value != value:
+        return "NaN" if missing is None else missing
+    return json_module.dumps(value)
+
+
+def json_strings(values: pa.LargeStringArray) -> pa.LargeStringArray:
+    """Text as ``json.dumps(..., ensure_ascii=False)`` writes it: quoted, with quotes, backslashes
+    and control characters escaped (through Python for the few that have one). A missing name is
+    written as ``str`` of it would be (``None``)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    special = pc.match_substring_regex(values, '[\\x00-\\x1f"\\\\]')
+    awkward = pc.or_kleene(pc.is_null(values), special).fill_null(True).to_numpy(zero_copy_only=False)
+    quoted = _join('"', values.fill_null(""), '"')
+    if not awkward.any():
+        return quoted
+    written = [dumps(str(v)) for v in values.filter(pa.array(awkward)).to_pylist()]
+    return pc.replace_with_mask(quoted, pa.array(awkward), pa.array(written, pa.large_string()))
