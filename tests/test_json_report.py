@@ -136,3 +136,28 @@ def test_written_to_a_file_as_rendered(tmp_path: Path) -> None:
     result = rankings()["vague"]
     result.write(str(tmp_path / "ranked.json"))
     assert (tmp_path / "ranked.json").read_text(encoding="utf-8") == dumped(result)
+
+
+def test_issues_of_every_shape_are_written_as_to_dict_has_them() -> None:
+    import datetime
+    from dataclasses import replace
+
+    result = rankings()["example"]
+    odd = [None, 3, 2.5, math.inf, -math.inf, math.nan, np.int64(7), np.float64(1.5), 10**30,
+           datetime.date(2025, 9, 1), True, 'say "TBC"\n']  # fmt: skip
+    n = len(odd)
+    issues = pd.DataFrame(
+        {
+            "sheet": [None] * (n - 1) + ["Fees"],
+            "row": pd.array([2.0] * (n - 1) + [math.nan], dtype=object),
+            "column": ["Fee"] * n,
+            "cell": [f"B{i}" for i in range(n)],
+            "value": pd.array(odd, dtype=object),
+            "severity": ["warning"] * n,
+            "message": ["odd"] * n,
+            "reading": [math.nan] * (n - 1) + ["read"],
+        }
+    )
+    shaped = replace(result, issues=issues)
+    assert shaped.render("json") == dumped(shaped)
+    assert replace(result, issues=issues.iloc[:0]).render("json") == dumped(replace(result, issues=issues.iloc[:0]))

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 
 
 def ranking_document(result: Ranking, records: bool = True) -> dict[str, Any]:
-    """The document ``Ranking.to_dict`` returns; without ``records``, its ranking is left empty
-    (the JSON report writes the records itself, column by column)."""
+    """The document ``Ranking.to_dict`` returns; without ``records``, its ranking and issues are
+    left empty (the JSON report writes those records itself, column by column)."""
     weights = result.profile.weights
     criteria = []
     for c in result.profile.criteria:
@@ -43,7 +43,7 @@ def ranking_document(result: Ranking, records: bool = True) -> dict[str, Any]:
         {"name": str(n), "row": int(r), "reasons": list(reasons)}
         for n, r, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False)
     ]
-    issues = issue_records(result.issues)
+    issues = issue_records(result.issues) if records else []
     document: dict[str, Any] = {
         "profile": {
             "name": result.profile.name,

@@ -9,6 +9,7 @@ text in memory, not a dict per programme.
 
 from __future__ import annotations
 
+import functools
 import json as json_module
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -20,6 +21,7 @@ from ..unknowns import dominance_basis, interval_frames
 from .text import _processors, top_rows
 
 if TYPE_CHECKING:
+    import pandas as pd
     import pyarrow as pa
 
     from ..result import Ranking
@@ -48,7 +50,9 @@ def write_json(result: Ranking, options: Options, out: BinaryIO) -> None:
     for place, (key, value) in enumerate(document.items()):
         out.write(f"{',' if place else ''}\n  {dumps(key)}: ".encode())
         if key == "ranking":
-            _write_ranking(result, top_rows(result, options), out)
+            _write_records(ranking_pieces(result), top_rows(result, options), out)
+        elif key == "issues":
+            _write_records(issue_pieces(result.issues), len(result.issues), out)
         else:  # nested one level in: every line of its text moves two spaces right
             out.write(dumps(value, indent=2).replace("\n", "\n  ").encode("utf-8"))
     out.write(b"\n}\n")
@@ -64,19 +68,20 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-def _write_ranking(result: Ranking, n: int, out: BinaryIO) -> None:
+def _write_records(pieces: Callable[[int, int], memoryview], n: int, out: BinaryIO) -> None:
+    """A list of ``n`` records, ``pieces(start, stop)`` giving their text, into ``out``."""
     if n == 0:
         out.write(b"[]")
         return
     out.write(b"[")
     first = True
-    for text in _in_order(ranking_pieces(result), n):
+    for text in _in_order(pieces, n):
         out.write(text[1:] if first else text)  # the first record follows the bracket: no comma before it
         first = False
     out.write(b"\n  ]")
 
 
-def _in_order(piece: Callable[[int, int], bytes], rows: int) -> Iterator[bytes]:
+def _in_order(piece: Callable[[int, int], memoryview], rows: int) -> Iterator[memoryview]:
     """``piece(start, stop)`` for every piece of ``rows``, made on every processor the process may
     use (Arrow formats without holding Python's lock) and given in order, a few pieces at a time."""
     from concurrent.futures import ThreadPoolExecutor
@@ -95,7 +100,7 @@ def _in_order(piece: Callable[[int, int], bytes], rows: int) -> Iterator[bytes]:
                 pending.append(pool.submit(piece, start, min(start + PIECE_ROWS, rows)))
 
 
-def ranking_pieces(result: Ranking) -> Callable[[int, int], bytes]:
+def ranking_pieces(result: Ranking) -> Callable[[int, int], memoryview]:
     """A function giving the text of ranked programmes ``start`` to ``stop``: each record preceded
     by ``,`` and a new line, as the records of ``Ranking.to_dict()["ranking"]`` are in the document."""
     import pyarrow as pa
@@ -144,6 +149,60 @@ def ranking_pieces(result: Ranking) -> Callable[[int, int], bytes]:
     return piece
 
 
+def issue_pieces(issues: pd.DataFrame) -> Callable[[int, int], memoryview]:
+    """A function giving the text of issues ``start`` to ``stop`` as ``issue_records`` has them."""
+    quoted = [dumps(str(key)) for key in issues.columns]
+
+    def piece(start: int, stop: int) -> bytes:
+        fields: list[Any] = []
+        for j, key in enumerate(issues.columns):
+            fields.append(("," if j else ",\n    {") + FIELD + quoted[j] + ": ")
+            fields.append(_issue_texts(str(key), issues.iloc[start:stop, j]))
+        fields.append(RECORD + "}")
+        return _joined(fields, stop - start)
+
+    return piece
+
+
+def _issue_texts(key: str, column: pd.Series) -> pa.LargeStringArray:
+    """A column of issues as JSON: text, numbers and nulls a column at a time, the rest (numpy
+    scalars, dates, infinite cell values) one by one through ``issue_cell``."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from ..issues import issue_cell
+
+    objects = column.to_numpy(dtype=object)
+    kinds = np.fromiter(map(type, objects), dtype=object, count=len(objects))
+    texts = pa.array(np.full(len(objects), "", dtype=object), pa.large_string())
+    done = np.zeros(len(objects), dtype=bool)
+    missing = "null" if key in ("value", "row") else None
+    for kind in (str, int, float, type(None)):
+        chosen = kinds == kind
+        if kind is float and key == "value":
+            chosen[chosen] = ~np.isinf(objects[chosen].astype(np.float64))
+        if not chosen.any():
+            continue
+        part = objects[chosen]
+        if kind is str:
+            written = json_strings(pa.array(part, pa.large_string()))
+        elif kind is int:
+            try:
+                written = _integers(part.astype(np.int64))
+            except OverflowError:  # beyond 64 bits: one by one below
+                continue
+        elif kind is float:
+            written = json_numbers(part.astype(np.float64), missing)
+        else:
+            written = pa.array(np.full(len(part), "null", dtype=object), pa.large_string())
+        texts = pc.replace_with_mask(texts, pa.array(chosen), written)
+        done |= chosen
+    if not done.all():
+        others = [dumps(issue_cell(key, v)) for v in objects[~done].tolist()]
+        texts = pc.replace_with_mask(texts, pa.array(~done), pa.array(others, pa.large_string()))
+    return texts
+
+
 def _join(*parts: Any) -> pa.LargeStringArray:
     """Text columns (or texts, the same in every row) joined row by row."""
     import pyarrow as pa
@@ -154,11 +213,11 @@ def _join(*parts: Any) -> pa.LargeStringArray:
     return pc.binary_join_element_wise(*columns, pa.scalar("", kind))
 
 
-def _joined(fields: list[Any], rows: int) -> bytes:
+def _joined(fields: list[Any], rows: int) -> memoryview:
     """The fields (text columns, or one text for every row) joined row by row, all rows as one text."""
     text = _join(*fields)
     offsets = np.frombuffer(text.buffers()[1], dtype=np.int64)[text.offset : text.offset + rows + 1]
-    return text.buffers()[2].to_pybytes()[offsets[0] : offsets[-1]]
+    return memoryview(text.buffers()[2])[offsets[0] : offsets[-1]]  # no copy of the text
 
 
 def _object(quoted_keys: list[str], matrix: np.ndarray, missing: str | None) -> list[Any]:
@@ -243,33 +302,38 @@ def _integers(values: np.ndarray) -> pa.LargeStringArray:
     return pa.array(np.asarray(values, dtype=np.int64)).cast(pa.large_string())
 
 
-# Python writes a float in plain digits from 1e-4 up to 1e16, in exponent notation outside.
-PLAIN_LOW, PLAIN_HIGH = 1e-4, 1e16
+# Python writes a float in plain digits from 1e-4 up to 1e16, Arrow from 1e-6 up to 1e10: where both
+# do, they write the same shortest digits (Python adds ".0" to a whole number).
+PLAIN_LOW, PLAIN_HIGH = 1e-4, 1e9
 
 
 def json_numbers(values: np.ndarray, missing: str | None = None) -> pa.LargeStringArray:
     """Floats as ``json.dumps`` writes them (``repr``: ``20.0``, ``1e-05``, ``NaN``, ``Infinity``),
     a whole column at once; with ``missing``, NaN is written as that instead (``null``).
 
-    Arrow writes the shortest digits that read back the same, as Python does; where it writes
-    them in plain digits in Python's plain range, only ``.0`` for a whole number differs. The rest
-    (exponents, NaN, infinities; few in real data) goes through Python's own ``repr``."""
+    Arrow writes the shortest digits that read back the same, as Python does; in the range where
+    both write plain digits only ``.0`` after a whole number differs. The rest (exponents, NaN,
+    infinities, amounts of a billion and more; few in real data) goes through Python's ``repr``."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
     values = np.ascontiguousarray(values, dtype=np.float64)
-    text = pa.array(values).cast(pa.large_string())
     magnitude = np.abs(values)
     with np.errstate(invalid="ignore"):
         plain = ((magnitude >= PLAIN_LOW) & (magnitude < PLAIN_HIGH)) | (values == 0)
-    plain &= ~pc.match_substring(text, "e").to_numpy(zero_copy_only=False)
-    whole = ~pc.match_substring(text, ".").to_numpy(zero_copy_only=False)
-    text = pc.if_else(pa.array(whole), _join(text, ".0"), text)
+        whole = plain & (values == np.trunc(values))
+    text = _join(pa.array(values).cast(pa.large_string()), _whole_suffix().take(pa.array(whole.view(np.int8))))
     if plain.all():
         return text
-    others = values[~plain]
-    written = [_float_text(v, missing) for v in others.tolist()]
+    written = [_float_text(v, missing) for v in values[~plain].tolist()]
     return pc.replace_with_mask(text, pa.array(~plain), pa.array(written, pa.large_string()))
+
+
+@functools.cache
+def _whole_suffix() -> pa.LargeStringArray:  # "" or ".0", taken per number
+    import pyarrow as pa
+
+    return pa.array(["", ".0"], pa.large_string())
 
 
 def _float_text(value: float, missing: str | None) -> str:
