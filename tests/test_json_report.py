@@ -161,3 +161,15 @@ def test_issues_of_every_shape_are_written_as_to_dict_has_them() -> None:
     shaped = replace(result, issues=issues)
     assert shaped.render("json") == dumped(shaped)
     assert replace(result, issues=issues.iloc[:0]).render("json") == dumped(replace(result, issues=issues.iloc[:0]))
+
+
+@pytest.mark.parametrize("name", ["example", "vague", "hostile"])
+def test_a_sensitivity_report_is_json_dumps_of_both_dicts(name: str) -> None:
+    result = rankings()[name]
+    analysis = result.sensitivity(samples=300, seed=2, reversal=True)
+    document = result.to_dict()
+    document["sensitivity"] = analysis.to_dict()
+    expected = json.dumps(document, indent=2, ensure_ascii=False, default=json_text._plain) + "\n"
+    assert analysis.render("json") == expected
+    cut = json.loads(analysis.render("json", top=2))  # --top cuts the ranking, not the analysis
+    assert len(cut["ranking"]) == 2 and len(cut["sensitivity"]["programmes"]) == len(analysis.programmes)

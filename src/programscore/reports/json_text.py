@@ -43,19 +43,37 @@ def json(result: Ranking, options: Options) -> bytes:
 
 def write_json(result: Ranking, options: Options, out: BinaryIO) -> None:
     """The document of ``Ranking.to_dict`` (its ranking cut to ``options.top``) into ``out``."""
+    from dataclasses import replace
+
     document = ranking_document(result, records=False)
-    if options.sensitivity is not None:
-        document["sensitivity"] = options.sensitivity.to_dict()
+    analysis = options.sensitivity
+    if analysis is not None:  # its programmes are written column by column below
+        document["sensitivity"] = replace(analysis, programmes=analysis.programmes.iloc[:0]).to_dict()
     out.write(b"{")
     for place, (key, value) in enumerate(document.items()):
         out.write(f"{',' if place else ''}\n  {dumps(key)}: ".encode())
         if key == "ranking":
             _write_records(ranking_pieces(result), top_rows(result, options), out)
         elif key == "issues":
-            _write_records(issue_pieces(result.issues), len(result.issues), out)
-        else:  # nested one level in: every line of its text moves two spaces right
-            out.write(dumps(value, indent=2).replace("\n", "\n  ").encode("utf-8"))
+            _write_records(frame_pieces(result.issues, 1, _issue_texts), len(result.issues), out)
+        elif key == "sensitivity" and analysis is not None:
+            out.write(b"{")
+            for inner, (name, part) in enumerate(value.items()):
+                out.write(f"{',' if inner else ''}\n    {dumps(name)}: ".encode())
+                if name == "programmes":
+                    programmes = analysis.programmes
+                    _write_records(frame_pieces(programmes, 2, _plain_texts), len(programmes), out, level=2)
+                else:
+                    out.write(_nested(part, 2))
+            out.write(b"\n  }")
+        else:
+            out.write(_nested(value, 1))
     out.write(b"\n}\n")
+
+
+def _nested(value: object, level: int) -> bytes:
+    """``value`` as JSON nested ``level`` levels in: every line of its text moves right."""
+    return dumps(value, indent=2).replace("\n", "\n" + "  " * level).encode("utf-8")
 
 
 def dumps(value: object, indent: int | None = None) -> str:
@@ -68,8 +86,9 @@ def _plain(value: object) -> object:
     return str(value)
 
 
-def _write_records(pieces: Callable[[int, int], memoryview], n: int, out: BinaryIO) -> None:
-    """A list of ``n`` records, ``pieces(start, stop)`` giving their text, into ``out``."""
+def _write_records(pieces: Callable[[int, int], memoryview], n: int, out: BinaryIO, level: int = 1) -> None:
+    """A list of ``n`` records, ``pieces(start, stop)`` giving their text, into ``out``; the list
+    is nested ``level`` levels in."""
     if n == 0:
         out.write(b"[]")
         return
@@ -78,7 +97,7 @@ def _write_records(pieces: Callable[[int, int], memoryview], n: int, out: Binary
     for text in _in_order(pieces, n):
         out.write(text[1:] if first else text)  # the first record follows the bracket: no comma before it
         first = False
-    out.write(b"\n  ]")
+    out.write(("\n" + "  " * level + "]").encode())
 
 
 def _in_order(piece: Callable[[int, int], memoryview], rows: int) -> Iterator[memoryview]:
@@ -149,37 +168,56 @@ def ranking_pieces(result: Ranking) -> Callable[[int, int], memoryview]:
     return piece
 
 
-def issue_pieces(issues: pd.DataFrame) -> Callable[[int, int], memoryview]:
-    """A function giving the text of issues ``start`` to ``stop`` as ``issue_records`` has them."""
-    quoted = [dumps(str(key)) for key in issues.columns]
+def frame_pieces(
+    frame: pd.DataFrame, level: int, texts: Callable[[str, pd.Series], pa.LargeStringArray]
+) -> Callable[[int, int], memoryview]:
+    """A function giving the text of rows ``start`` to ``stop`` of ``frame`` as a list of records
+    nested ``level`` levels in (each preceded by ``,``); ``texts(key, column)`` writes a column."""
+    record = "\n" + "  " * (level + 1)
+    field = record + "  "
+    quoted = [dumps(str(key)) for key in frame.columns]
 
-    def piece(start: int, stop: int) -> bytes:
+    def piece(start: int, stop: int) -> memoryview:
         fields: list[Any] = []
-        for j, key in enumerate(issues.columns):
-            fields.append(("," if j else ",\n    {") + FIELD + quoted[j] + ": ")
-            fields.append(_issue_texts(str(key), issues.iloc[start:stop, j]))
-        fields.append(RECORD + "}")
+        for j, key in enumerate(frame.columns):
+            fields.append(("," if j else "," + record + "{") + field + quoted[j] + ": ")
+            fields.append(texts(str(key), frame.iloc[start:stop, j]))
+        fields.append(record + "}")
         return _joined(fields, stop - start)
 
     return piece
 
 
 def _issue_texts(key: str, column: pd.Series) -> pa.LargeStringArray:
-    """A column of issues as JSON: text, numbers and nulls a column at a time, the rest (numpy
-    scalars, dates, infinite cell values) one by one through ``issue_cell``."""
+    """A column of issues as ``issue_records`` has it (a missing row or cell value null, an
+    infinite cell value as text)."""
+    from ..issues import issue_cell
+
+    missing = "null" if key in ("value", "row") else None
+    return _cell_texts(column, lambda v: issue_cell(key, v), missing, finite=key == "value")
+
+
+def _plain_texts(key: str, column: pd.Series) -> pa.LargeStringArray:
+    """A column of records as ``to_dict`` gives them (numpy scalars unwrapped)."""
+    return _cell_texts(column, lambda v: v.item() if isinstance(v, np.generic) else v)
+
+
+def _cell_texts(
+    column: pd.Series, convert: Callable[[Any], Any], missing: str | None = None, finite: bool = False
+) -> pa.LargeStringArray:
+    """A column of cells as JSON: text, whole numbers, floats and None a kind at a time (NaN as
+    ``missing``; with ``finite``, infinities left to ``convert``), the rest (numpy scalars, dates,
+    truth values) one by one through ``convert``."""
     import pyarrow as pa
     import pyarrow.compute as pc
-
-    from ..issues import issue_cell
 
     objects = column.to_numpy(dtype=object)
     kinds = np.fromiter(map(type, objects), dtype=object, count=len(objects))
     texts = pa.array(np.full(len(objects), "", dtype=object), pa.large_string())
     done = np.zeros(len(objects), dtype=bool)
-    missing = "null" if key in ("value", "row") else None
     for kind in (str, int, float, type(None)):
         chosen = kinds == kind
-        if kind is float and key == "value":
+        if kind is float and finite:
             chosen[chosen] = ~np.isinf(objects[chosen].astype(np.float64))
         if not chosen.any():
             continue
@@ -198,7 +236,7 @@ def _issue_texts(key: str, column: pd.Series) -> pa.LargeStringArray:
         texts = pc.replace_with_mask(texts, pa.array(chosen), written)
         done |= chosen
     if not done.all():
-        others = [dumps(issue_cell(key, v)) for v in objects[~done].tolist()]
+        others = [dumps(convert(v)) for v in objects[~done].tolist()]
         texts = pc.replace_with_mask(texts, pa.array(~done), pa.array(others, pa.large_string()))
     return texts
 
