@@ -56,7 +56,7 @@ HOSTILE = [
     "MSc Tab\there, new\nline, return\r, bell\x07, escape\x1b",
     "MSc Ünïcödé – 数据科学 🎓",
     "MSc Separators \u2028 \u2029 and \x7f",
-    "=HYPERLINK(\"x\")",
+    '=HYPERLINK("x")',
     "MSc Plain",
 ]
 
