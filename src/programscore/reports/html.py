@@ -169,7 +169,7 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
         "command": shlex.join(command),
         "scatter": None,
     }
-    if scatter is not None and n == len(result.names):
+    if scatter is not None and scatter["thinned"] is None and n == len(result.names):  # every point drawn
         known = np.flatnonzero(np.isfinite(costs)).tolist()
         box = scatter["box"]
         x = [box["left"] + (box["right"] - box["left"]) * float(c) / (float(costs[known].max()) or 1.0)
