@@ -56,6 +56,7 @@ def context(result: Ranking, options: Options) -> dict:
 
     shown = page_rows(result, options)
     points = _points(result, shown)
+    scatter = _scatter(result)  # the chart, and the live page's copy of its geometry
     costs, value = result.total_cost, result.value_for_money
     imputed = result.imputed
     ranked = []
@@ -84,7 +85,7 @@ def context(result: Ranking, options: Options) -> dict:
         )  # fmt: skip
     return {
         "sensitivity": _sensitivity(options, shown),
-        "scatter": _scatter(result),
+        "scatter": scatter,
         "version": __version__,
         "profile": profile,
         "method": result.method,
@@ -113,11 +114,11 @@ def context(result: Ranking, options: Options) -> dict:
         "filtered": None if result.filtered is None else result.filtered.summary(),
         "joined": None if result.joined is None else result.joined.summary(),
         "source": result.source,
-        "live": _live(result, criteria, len(ranked)),
+        "live": _live(result, criteria, len(ranked), scatter),
     }
 
 
-def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
+def _live(result: Ranking, criteria: list[dict], shown: int, scatter: dict | None) -> dict:
     """The data of the live weights (JSON, escaped for a script element), or why there are none."""
     if result.full is not None or result.ordered_by == "value":
         why = ("this page shows a selection of the ranking (hidden dominated programmes or the value-for-money "
@@ -137,7 +138,6 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
         col_max, col_min = np.where(np.isfinite(col_max), col_max, 0.0), np.where(np.isfinite(col_min), col_min, 0.0)
     weights = [float(c.weight) for c in profile.criteria]
     costs = result.total_cost
-    scatter = _scatter(result)
     dominated = [int(d) if d < n else -1 for d in result.dominated_by[:n]]
     command = [] if result.source is None else [result.source]
     from pathlib import Path
