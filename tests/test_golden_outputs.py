@@ -78,7 +78,7 @@ def outputs() -> dict[str, str]:
 
     sheet = generate.programmes(10_000)
     result = ps.score(sheet, "article")
-    for fmt in ("table", "csv", "tsv", "json", "markdown"):
+    for fmt in ("table", "csv", "tsv", "json", "markdown", "html"):
         found[f"10k: score {fmt}"] = digest(result.render(fmt))
     found["10k: score xlsx cells"] = workbook_digest(result.render("xlsx"))
     found["10k: dominated"] = digest(json.dumps(result.table["dominated_by"].astype(str).tolist()))

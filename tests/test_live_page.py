@@ -5,6 +5,7 @@ Playwright or Chromium is missing."""
 
 import base64
 import hashlib
+import itertools
 import json
 import random
 import re
@@ -204,7 +205,7 @@ def test_a_re_rank_of_5000_programmes_is_fast(browser, tmp_path):
     """Scores, ranks, stability and the first 200 rows within 100 ms (the rows below follow after a frame)."""
     path = tmp_path / "page.html"
     result = ps.score(ps.read_sheet(write_sheet(tmp_path / "s.csv", 5000, seed=5)))
-    result.write(str(path))
+    result.write(str(path), top=5000)  # the table shows, and the page embeds, all 5000
     page, problems = open_page(browser, path, wait=False)
     times = page.evaluate(
         """weights => weights.map(w => {
@@ -220,4 +221,22 @@ def test_a_re_rank_of_5000_programmes_is_fast(browser, tmp_path):
     assert min(times) < 100, times
     expected_top = expected(ps.score(ps.read_sheet(str(tmp_path / "s.csv")), weights=WEIGHTS[-1]))
     assert table(page)[:200] == expected_top[:200]
+    assert problems == []
+
+
+def test_a_big_sheets_page_re_ranks_the_programmes_it_shows(browser, tmp_path):
+    """Beyond 500 programmes the table shows the best 500; moving a weight re-ranks those 500 (in the
+    library's order for the new weights) and says so."""
+    sheet = ps.read_sheet(write_sheet(tmp_path / "s.csv", 700, seed=9))
+    path = tmp_path / "page.html"
+    ps.score(sheet).write(str(path))
+    page, problems = open_page(browser, path)
+    shown = {row[1] for row in table(page)}
+    assert len(shown) == 500
+    assert "the page embeds only the best 500" in page.locator("#live").text_content()
+    set_weights(page, WEIGHTS[0])
+    moved = table(page)
+    library = [row for row in expected(ps.score(sheet, weights=WEIGHTS[0])) if row[1] in shown]
+    assert [row[1:] for row in moved] == [row[1:] for row in library]
+    assert moved[0][0] == 1 and all(a[0] <= b[0] for a, b in itertools.pairwise(moved))
     assert problems == []

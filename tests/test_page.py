@@ -1,11 +1,13 @@
 """The HTML page: the numbers of the table, a heading that counts what is shown and hidden, criterion
 labels, and a layout that reads on a phone (measured in Chromium where it is installed)."""
 
+import json
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 
@@ -104,7 +106,8 @@ def test_heading_counts_what_is_shown_and_hidden():
     assert "Dominated by" not in table.headers  # none of the programmes shown is dominated
     assert "Best value for money: MSc Statistics and Machine Learning, Fjordvik University (free; score 52.8)" in page
     top = runner.invoke(main, ["score", CSV_PATH, "--top", "5", "-f", "html"]).output
-    assert "5 shown of 21 ranked, 0 excluded" in top and "Showing the first 5 of 21." in top
+    assert "5 shown of 21 ranked, 0 excluded" in top
+    assert "The best 5 of 21 ranked programmes are shown; the whole ranking: <code>programscore score" in top
     assert "<strong>Best: MSc Business Analytics, Kingsgate University (91.5); next 87.9, 86.9</strong>" in top
 
 
@@ -160,3 +163,42 @@ def test_chart_text_and_page_width_in_chromium(tmp_path, result):
         smallest, count, fits = measured.split()
         assert int(count) == 12 and float(smallest) >= 10, (width, measured)
         assert fits == "fits", (width, measured)
+
+
+def big_sheet(n: int) -> "ps.Ranking":
+    import numpy as np
+    import pandas as pd
+
+    rng = np.random.default_rng(4)
+    fees = [f"£{f:,}" for f in rng.integers(4000, 40000, n)]
+    for i in range(0, n, 2):  # half the fees unstated: a cell issue each
+        fees[i] = "TBC"
+    sheet = pd.DataFrame({"Programme": [f"MSc {i}" for i in range(n)], "Careers support": rng.integers(1, 6, n),
+                          "Tuition fees": fees})  # fmt: skip
+    profile = ps.parse_profile(
+        'name = "big"\n[[criteria]]\nkey = "support"\nkind = "number"\ncolumns = ["Careers support"]\n'
+        '[[criteria]]\nkey = "cost"\nkind = "money"\ncolumns = ["Tuition fees"]\nbetter = "lower"\n',
+        source="big.toml",
+    )
+    return ps.score(sheet, profile)
+
+
+def test_a_big_page_shows_the_best_500_and_thins_its_chart():
+    result = big_sheet(2400)
+    page = result.render("html")
+    assert len(parse(page).rows) == 500
+    assert "The best 500 of 2,400 ranked programmes are shown; the whole ranking: <code>programscore score FILE -o " \
+           "ranked.csv</code> or <code>.json</code>." in page  # fmt: skip
+    live = re.search(r'<script type="application/json" id="live-data">(.*?)</script>', page, re.S).group(1)
+    assert len(json.loads(live)["names"]) == 500
+    known = int(np.isfinite(result.total_cost).sum())
+    front = int(result.cost_frontier.sum())
+    assert page.count("<circle ") == front + 1000 < known
+    assert f"of the frontier and an even sample of 1,000 of the other {known - front:,}" in page
+    issues = len(result.issues)
+    assert f"{issues} cell issues." in page and page.count('<td class="warning">') == 500
+    listed = f"The first 500 of {issues:,} cell issues are listed; <code>programscore check</code> lists them all."
+    assert listed in page
+    top = result.render("html", top=800)
+    assert len(parse(top).rows) == 800 and "The best 800 of 2,400" in top
+    assert page == result.render("html")  # the sample is the same each time

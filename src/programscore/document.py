@@ -15,8 +15,9 @@ if TYPE_CHECKING:
     from .result import Ranking
 
 
-def ranking_document(result: Ranking) -> dict[str, Any]:
-    """The document ``Ranking.to_dict`` returns."""
+def ranking_document(result: Ranking, records: bool = True) -> dict[str, Any]:
+    """The document ``Ranking.to_dict`` returns; without ``records``, its ranking and issues are
+    left empty (the JSON report writes those records itself, column by column)."""
     weights = result.profile.weights
     criteria = []
     for c in result.profile.criteria:
@@ -37,6 +38,32 @@ def ranking_document(result: Ranking) -> dict[str, Any]:
         if c.range is not None:
             item["range"] = c.range
         criteria.append(item)
+    ranking = ranking_records(result) if records else []
+    excluded = [
+        {"name": str(n), "row": int(r), "reasons": list(reasons)}
+        for n, r, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False)
+    ]
+    issues = issue_records(result.issues) if records else []
+    document: dict[str, Any] = {
+        "profile": {
+            "name": result.profile.name,
+            "method": result.method,
+            "currency": result.profile.currency.base,
+            "criteria": criteria,
+        },
+        "ranking": ranking,
+        "excluded": excluded,
+        "issues": issues,
+    }
+    if result.filtered is not None:
+        document["filtered"] = result.filtered.to_dict()
+    if result.joined is not None:
+        document["join"] = result.joined.to_dict()
+    return document
+
+
+def ranking_records(result: Ranking) -> list[dict[str, Any]]:
+    """The ranking of the document: a dict per ranked programme, best first."""
     values = result.values.loc[result.rows] if len(result.rows) else result.values.iloc[:0]
     keys = list(result.contributions.columns)
     value_matrix = values[keys].to_numpy(dtype=float) if keys else np.empty((len(result.rows), 0))
@@ -61,7 +88,7 @@ def ranking_document(result: Ranking) -> dict[str, Any]:
             "per_1000": None if math.isnan(per) or math.isinf(per) else per,
         }
 
-    ranking = [
+    return [
         {
             "rank": int(result.ranks[i]),
             "name": str(result.names[i]),
@@ -80,24 +107,3 @@ def ranking_document(result: Ranking) -> dict[str, Any]:
         }
         for i in range(len(result.rows))
     ]
-    excluded = [
-        {"name": str(n), "row": int(r), "reasons": list(reasons)}
-        for n, r, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False)
-    ]
-    issues = issue_records(result.issues)
-    document: dict[str, Any] = {
-        "profile": {
-            "name": result.profile.name,
-            "method": result.method,
-            "currency": result.profile.currency.base,
-            "criteria": criteria,
-        },
-        "ranking": ranking,
-        "excluded": excluded,
-        "issues": issues,
-    }
-    if result.filtered is not None:
-        document["filtered"] = result.filtered.to_dict()
-    if result.joined is not None:
-        document["join"] = result.joined.to_dict()
-    return document

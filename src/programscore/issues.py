@@ -113,22 +113,26 @@ def shorten(value: object, limit: int = 80) -> str:
 
 def issue_records(issues: pd.DataFrame) -> list[dict[str, Any]]:
     """Issues as plain JSON-ready dicts (numpy scalars unwrapped, odd cell values as text)."""
+    return [{k: issue_cell(k, v) for k, v in record.items()} for record in issues.to_dict("records")]
+
+
+def issue_cell(key: str, value: Any) -> Any:
+    """One field of an issue as the JSON document holds it: a numpy scalar unwrapped; a cell value
+    that is no number, text or truth value as text (a missing one null, infinity as ``inf``); a
+    missing row null."""
     import math
 
     import numpy as np
 
-    records = []
-    for record in issues.to_dict("records"):
-        item = {k: (v.item() if isinstance(v, np.generic) else v) for k, v in record.items()}
-        value = item["value"]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if key == "value":
         if isinstance(value, float) and math.isnan(value):
-            item["value"] = None
-        elif isinstance(value, float) and math.isinf(value):
-            item["value"] = str(value)  # a cell that held infinity: JSON has no such number
-        elif value is not None and not isinstance(value, str | int | float | bool):
-            item["value"] = str(value)
-        for key in ("row",):
-            if item.get(key) is not None and isinstance(item[key], float) and math.isnan(item[key]):
-                item[key] = None
-        records.append(item)
-    return records
+            return None
+        if isinstance(value, float) and math.isinf(value):
+            return str(value)  # a cell that held infinity: JSON has no such number
+        if value is not None and not isinstance(value, str | int | float | bool):
+            return str(value)
+    if key == "row" and isinstance(value, float) and math.isnan(value):
+        return None
+    return value

@@ -75,7 +75,8 @@ FORMATS: dict[str, Format] = {
             (".json",),
             False,
             "the JSON document of the design (profile, ranking, excluded, issues)",
-            ".text:json",
+            ".json_text:json",
+            ".json_text:write_json",
         ),
         Format(
             "markdown", (".md", ".markdown"), False, "a Markdown table with the method and weights", ".text:markdown"

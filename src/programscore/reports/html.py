@@ -21,9 +21,12 @@ if TYPE_CHECKING:
     from ..result import Ranking
     from . import Options
 
-# Colour-blind-safe palette (Okabe & Ito), repeated if there are more criteria.
 LIVE_LIMIT = 5000  # programmes embedded for live re-ranking (the best first)
+PAGE_TOP = 500  # programmes the table shows unless --top says otherwise; the whole ranking is for CSV/JSON
+SCATTER_POINTS = 1000  # points of the value chart beyond its cost frontier: an even sample of the rest
+LISTED = 500  # excluded programmes and cell issues listed (`programscore check` lists every issue)
 
+# Colour-blind-safe palette (Okabe & Ito), repeated if there are more criteria.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
 
 
@@ -51,11 +54,13 @@ def context(result: Ranking, options: Options) -> dict:
     ]
     from ..unknowns import IMPUTED_NOTE
 
-    points = result.contributions.to_numpy(dtype=float)
+    shown = page_rows(result, options)
+    points = _points(result, shown)
+    scatter = _scatter(result)  # the chart, and the live page's copy of its geometry
     costs, value = result.total_cost, result.value_for_money
     imputed = result.imputed
     ranked = []
-    for i in range(top_rows(result, options)):
+    for i in range(shown):
         x = 0.0
         segments = []
         for j, c in enumerate(criteria):
@@ -79,8 +84,8 @@ def context(result: Ranking, options: Options) -> dict:
             }
         )  # fmt: skip
     return {
-        "sensitivity": _sensitivity(options),
-        "scatter": _scatter(result),
+        "sensitivity": _sensitivity(options, shown),
+        "scatter": scatter,
         "version": __version__,
         "profile": profile,
         "method": result.method,
@@ -91,6 +96,7 @@ def context(result: Ranking, options: Options) -> dict:
         "imputed_note": IMPUTED_NOTE if imputed[: len(ranked)].any() else None,
         "shown": len(ranked),
         "total": len(result.names),
+        "whole": _whole_ranking(result),
         "ranked_count": result.ranked_count,
         "counts": shown_count(result, len(ranked)),
         "verdict": robustness.verdict(result),
@@ -99,18 +105,20 @@ def context(result: Ranking, options: Options) -> dict:
         "any_dominated": bool((result.dominated_by[: len(ranked)] >= 0).any()),
         "excluded": [
             {"name": str(n), "row": int(r), "reasons": list(reasons)}
-            for n, r, reasons in result.excluded[["name", "row", "reasons"]].itertuples(index=False)
+            for n, r, reasons in result.excluded[["name", "row", "reasons"]].iloc[:LISTED].itertuples(index=False)
         ],
-        "issues": issue_records(result.issues),
+        "excluded_count": len(result.excluded),
+        "issues": issue_records(result.issues.iloc[:LISTED]),
+        "issue_count": len(result.issues),
         "notices": result.notices,
         "filtered": None if result.filtered is None else result.filtered.summary(),
         "joined": None if result.joined is None else result.joined.summary(),
         "source": result.source,
-        "live": _live(result, criteria, len(ranked)),
+        "live": _live(result, criteria, len(ranked), scatter),
     }
 
 
-def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
+def _live(result: Ranking, criteria: list[dict], shown: int, scatter: dict | None) -> dict:
     """The data of the live weights (JSON, escaped for a script element), or why there are none."""
     if result.full is not None or result.ordered_by == "value":
         why = ("this page shows a selection of the ranking (hidden dominated programmes or the value-for-money "
@@ -119,7 +127,7 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
     if len(result.names) == 0:
         return {"disabled": "no programme is ranked"}
     profile = result.profile
-    n = min(len(result.names), LIVE_LIMIT)
+    n = min(len(result.names), max(shown, PAGE_TOP), LIVE_LIMIT)  # the table's programmes, or all of a small sheet
     normalised = result.normalised.to_numpy(dtype=np.float64)
     available = None if result.left_out is None else ~result.left_out
     if available is None:
@@ -130,7 +138,6 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
         col_max, col_min = np.where(np.isfinite(col_max), col_max, 0.0), np.where(np.isfinite(col_min), col_min, 0.0)
     weights = [float(c.weight) for c in profile.criteria]
     costs = result.total_cost
-    scatter = _scatter(result)
     dominated = [int(d) if d < n else -1 for d in result.dominated_by[:n]]
     command = [] if result.source is None else [result.source]
     from pathlib import Path
@@ -162,7 +169,7 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
         "command": shlex.join(command),
         "scatter": None,
     }
-    if scatter is not None and n == len(result.names):
+    if scatter is not None and scatter["thinned"] is None and n == len(result.names):  # every point drawn
         known = np.flatnonzero(np.isfinite(costs)).tolist()
         box = scatter["box"]
         x = [box["left"] + (box["right"] - box["left"]) * float(c) / (float(costs[known].max()) or 1.0)
@@ -181,6 +188,24 @@ def _live(result: Ranking, criteria: list[dict], shown: int) -> dict:
     }
 
 
+def page_rows(result: Ranking, options: Options) -> int:
+    """Programmes the page's table shows: ``--top``, else the best ``PAGE_TOP``."""
+    return top_rows(result, options) if options.top is not None else min(PAGE_TOP, len(result.names))
+
+
+def _points(result: Ranking, n: int) -> np.ndarray:
+    """The points of the first ``n`` programmes (as ``result.contributions``, not worked out for all)."""
+    if n == len(result.names):
+        return result.contributions.to_numpy(dtype=float)
+    return result.select(np.arange(n)).contributions.to_numpy(dtype=float)
+
+
+def _whole_ranking(result: Ranking) -> str:
+    """The command that writes the whole ranking, for a page that shows part of it."""
+    source = result.source if isinstance(result.source, str) and result.source != "-" else "FILE"
+    return shlex.join(["programscore", "score", source, "-o", "ranked.csv"])
+
+
 def live_script() -> str:
     """The page's script, its indentation and whole-line comments left out (it has no multi-line strings)."""
     text = (resources.files("programscore") / "reports" / "templates" / "live.js").read_text("utf-8")
@@ -192,11 +217,11 @@ def script_hash(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
 
 
-def _sensitivity(options: Options) -> dict | None:
+def _sensitivity(options: Options, shown: int) -> dict | None:
     analysis = options.sensitivity
     if analysis is None:
         return None
-    frame = analysis.programmes if options.top is None else analysis.programmes.iloc[: options.top]
+    frame = analysis.programmes.iloc[:shown]
     frame = frame[frame["median_rank"].notna()]  # rank percentiles may be computed for the first only
     n = max(len(analysis.ranking.names), 1)
     rows = [
@@ -247,10 +272,11 @@ def _scatter(result: Ranking) -> dict | None:
     def y(score: float) -> float:
         return bottom - (bottom - top) * score / 100.0
 
+    drawn, thinned = _drawn(known, frontier)
     points = [
         {"x": x(costs[i]), "y": y(result.scores[i]), "name": str(result.names[i]), "cost": float(costs[i]),
          "score": float(result.scores[i]), "front": bool(frontier[i])}
-        for i in known
+        for i in drawn
     ]  # fmt: skip
     front = sorted((p for p in points if p["front"]), key=lambda p: p["cost"])
     ticks = [{"x": x(high * f), "label": f"{high * f:,.0f}", "anchor": "end" if f == 1 else "middle"}
@@ -262,7 +288,25 @@ def _scatter(result: Ranking) -> dict | None:
         "xticks": ticks,
         "yticks": [{"y": y(v), "label": str(v)} for v in (0, 25, 50, 75, 100)],
         "box": {"left": left, "right": right, "top": top, "bottom": bottom},
+        "thinned": thinned,
     }
+
+
+def _drawn(known: np.ndarray, frontier: np.ndarray) -> tuple[np.ndarray, str | None]:
+    """The programmes the value chart draws, in rank order: all of them, or beyond ``SCATTER_POINTS``
+    the cost frontier and an even sample of the rest (every k-th in rank order, so the same sheet
+    always gives the same chart), with a sentence saying so."""
+    rest = known[~frontier[known]]
+    if len(known) <= SCATTER_POINTS or len(rest) <= SCATTER_POINTS:
+        return known, None
+    sample = rest[np.linspace(0, len(rest) - 1, SCATTER_POINTS).round().astype(np.int64)]
+    front = known[frontier[known]]
+    note = (
+        f"The chart draws the {len(front):,} programme{'s' if len(front) != 1 else ''} of the frontier and an "
+        f"even sample of {SCATTER_POINTS:,} of the other {len(rest):,} (spread evenly over the ranking, the "
+        "same each time); every programme is in the CSV or JSON export."
+    )
+    return np.union1d(front, sample), note
 
 
 def html(result: Ranking, options: Options) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json as json_module
 from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -331,20 +330,6 @@ def write_csv(result: Ranking, options: Options, out: BinaryIO) -> None:
 
 def write_tsv(result: Ranking, options: Options, out: BinaryIO) -> None:
     _delimited(result, options, "\t", out)
-
-
-def json(result: Ranking, options: Options) -> str:
-    data = result.to_dict()
-    data["ranking"] = data["ranking"][: top_rows(result, options)]
-    if options.sensitivity is not None:
-        data["sensitivity"] = options.sensitivity.to_dict()
-    return json_module.dumps(data, indent=2, ensure_ascii=False, default=_plain) + "\n"
-
-
-def _plain(value: object) -> object:
-    if isinstance(value, np.generic):
-        return value.item()
-    return str(value)
 
 
 def markdown(result: Ranking, options: Options) -> str:
