@@ -172,6 +172,32 @@ def in_child(
     return Run(status, usage.ru_maxrss / 1024)
 
 
+def answer_in_child(function: Callable[[], object]) -> object:
+    """``function()`` in a forked child, its (small, picklable) answer returned: side work such as a
+    check of two outputs stays out of this runner's memory, which every later child would inherit."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        try:
+            message: object = ("ok", function())
+        except BaseException as error:
+            message = ("error", f"{type(error).__name__}: {error}".splitlines()[0][:200])
+        with os.fdopen(write, "wb") as out:
+            pickle.dump(message, out)
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        try:
+            kind, value = pickle.load(answer)
+        except EOFError:
+            kind, value = "error", "the child ended without an answer"
+    os.waitpid(pid, 0)
+    if kind == "error":
+        raise Failed(value)
+    return value
+
+
 def _watch_reading(pid: int, answer, start: float, cap_seconds: float | None) -> tuple[object, object]:
     status, usage = _watch(pid, start, cap_seconds)
     try:

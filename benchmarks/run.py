@@ -31,7 +31,7 @@ measure.start_launcher()  # before numpy and pandas: the commands' peak memory i
 import baselines  # noqa: E402
 import generate  # noqa: E402
 from catalogue import catalogue_and_outcomes  # noqa: E402
-from measure import Failed, Row, compare, in_child, markdown, process, within  # noqa: E402
+from measure import Failed, Row, answer_in_child, compare, in_child, markdown, process, within  # noqa: E402
 
 
 def command() -> list[str]:
@@ -46,8 +46,8 @@ SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000, "3m": 3_000_000}
 def sheet(workdir: Path, size: str) -> Path:
     """The generated CSV of ``size`` programmes, made once."""
     path = workdir / f"programmes-{size}.csv"
-    if not path.exists():
-        generate.write(generate.programmes(SIZES[size]), str(path))
+    if not path.exists():  # made in a child: this runner stays small
+        answer_in_child(lambda: generate.write(generate.programmes(SIZES[size]), str(path)))
     return path
 
 
@@ -77,9 +77,12 @@ def bench_score_csv(workdir: Path, runs: int) -> list[Row]:
             within(ratio=1.3),
         )
     ]
-    print(f"  {baselines.same_scores(workdir / 'ranked-1m.csv', polars_out)} (programscore and the polars pipeline)")
-    pandas = baselines.pandas_same_columns(
-        sheet(workdir, "1m"), workdir / "ranked-1m.csv", workdir / "ranked-1m.arrow", workdir / "pandas-1m.csv"
+    same = answer_in_child(lambda: baselines.same_scores(workdir / "ranked-1m.csv", polars_out))
+    print(f"  {same} (programscore and the polars pipeline)")
+    pandas = answer_in_child(
+        lambda: baselines.pandas_same_columns(
+            sheet(workdir, "1m"), workdir / "ranked-1m.csv", workdir / "ranked-1m.arrow", workdir / "pandas-1m.csv"
+        )
     )
     rows.append(
         compare(
@@ -356,7 +359,7 @@ def bench_parse(workdir: Path, runs: int) -> list[Row]:
 def bench_read_xlsx(workdir: Path, runs: int) -> list[Row]:
     path = workdir / "programmes-50k.xlsx"
     if not path.exists():
-        generate.write(generate.programmes(50_000), str(path))
+        answer_in_child(lambda: generate.write(generate.programmes(50_000), str(path)))
     import programscore as ps
 
     def calamine(_: object) -> object:
