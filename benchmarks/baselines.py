@@ -2,8 +2,9 @@
 
 - ``pandas_same_columns``: pandas reads the same input CSV, and writes a frame of the same columns
   and values programscore writes (its own ranked.csv, loaded from an Arrow file prepared beforehand,
-  which costs a fraction of a second) with ``to_csv(float_format="%.10g")``: every row byte for byte
-  programscore's (only the header is unquoted). pandas' default ``to_csv`` of the input alone writes
+  which costs a fraction of a second) with ``to_csv(float_format="%.10g")``. On the generated sheets
+  every row comes out byte for byte programscore's (each name holds a comma, so both quote it); only
+  the header is unquoted. pandas' default ``to_csv`` of the input alone writes
   8 text columns where programscore writes 20, mostly numbers; that flattered programscore.
 - ``polars_pipeline.py``: programscore's job done with polars (see that module).
 - ``write_cells_xlsxwriter`` / ``write_cells_openpyxl``: the cell values of every sheet of

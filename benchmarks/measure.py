@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MEMORY_CAP_MIB = 12 * 1024  # the machine is shared: a child past this is stopped, and its row says so
+MEMORY_CAP_MIB = 8 * 1024  # the machine is shared: a child past this is stopped, and its row says so
 
 
 class Failed(Exception):
