@@ -115,7 +115,7 @@ def bench_json(workdir: Path, runs: int) -> list[Row]:
 def bench_html(workdir: Path, runs: int) -> list[Row]:
     return [
         compare(
-            f"score {size} rows -o ranked.html vs the CSV path",
+            f"score {size.upper()} rows -o ranked.html vs the CSV path",
             run(score_command(workdir, size, f"ranked-{size}.html")),
             run(score_command(workdir, size, f"ranked-{size}.csv")),
             runs,
@@ -450,7 +450,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     rows: list[Row] = []
     for name in args.only or BENCHMARKS:
-        rows.extend(BENCHMARKS[name](args.workdir, args.runs))
+        try:
+            rows.extend(BENCHMARKS[name](args.workdir, args.runs))
+        except Failed as error:  # its preparation failed (the rows themselves report their own failures)
+            print(f"{name}: {error}", flush=True)
     if args.markdown:
         print()
         print("\n".join(markdown(rows)))
