@@ -15,7 +15,8 @@ the same order); ``benchmarks/run.py`` and the tests check that.
 What it leaves out is what makes programscore a tool rather than a script: column matching by
 aliases, the issues list (unreadable cells, far values, duplicate names), filters, exclusions,
 missing-value policies other than "worst", ranges, joins and every other format. It handles the
-weighted-sum profiles whose columns are found by their header and whose name columns are all present.
+weighted-sum profiles whose columns are found by their header and whose name columns are all present,
+on sheets whose criterion cells all hold a value (a blank changes the dominance check, not handled here).
 """
 
 from __future__ import annotations
