@@ -225,6 +225,7 @@ def write_delimited(
 
 
 SIGNIFICANT_DIGITS = 10  # what the data supports: no figure in a sheet is known to more
+_POWERS_OF_TEN = 10.0 ** np.arange(23.0)  # the same doubles as 10.0 ** k, looked up
 
 
 def significant(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndarray:
@@ -236,6 +237,13 @@ def significant(values: np.ndarray, digits: int = SIGNIFICANT_DIGITS) -> np.ndar
     with np.errstate(divide="ignore", invalid="ignore"):
         exponent = np.floor(np.log10(np.abs(values)))
     shift = np.where(np.isfinite(exponent), digits - 1 - exponent, 0.0)
+    if shift.min(initial=0.0) >= 0:  # the usual column, no value of 1e10 or more: one rounding, in place
+        scale = _POWERS_OF_TEN[np.minimum(shift, 22).astype(np.intp)]
+        with np.errstate(invalid="ignore", over="ignore"):
+            out = values * scale
+            np.round(out, out=out)
+            out /= scale
+        return out
     scale = 10.0 ** np.minimum(np.abs(shift), 22)  # powers of ten up to 1e22 are exact doubles
     with np.errstate(invalid="ignore", over="ignore"):
         # one correctly rounded division (or product) by an exact power of ten: the nearest double
