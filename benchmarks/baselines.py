@@ -7,9 +7,8 @@
   the header is unquoted. pandas' default ``to_csv`` of the input alone writes
   8 text columns where programscore writes 20, mostly numbers; that flattered programscore.
 - ``polars_pipeline.py``: programscore's job done with polars (see that module).
-- ``write_cells_xlsxwriter`` / ``write_cells_openpyxl``: the cell values of every sheet of
-  programscore's own workbook (read back with calamine), written with xlsxwriter in constant-memory
-  mode or openpyxl in write-only mode, no styles or charts: the least any writer of that workbook does.
+- the workbook's floors are in ``xlsx_floor.py``: the cells, number formats and styles of its big
+  sheets written by xlsxwriter (constant memory) or openpyxl (write-only), nothing else.
 - ``skcriteria_pipelines``: scikit-criteria with programscore's own transform, ``MinMaxInverter``
   (min-max, a cost criterion inverted as ``(x - max) / (min - max)``), then its weighted sum or TOPSIS.
 """
@@ -52,36 +51,6 @@ def same_scores(ours: Path, theirs: Path) -> str:
     a = arrow_csv.read_csv(ours, convert_options=columns)
     b = arrow_csv.read_csv(theirs, convert_options=columns)
     return "identical scores" if a.equals(b) else "SCORES DIFFER"
-
-
-def workbook_cells(path: Path) -> dict[str, list[list[object]]]:
-    """Every sheet's cell values, as programscore's workbook holds them."""
-    from python_calamine import CalamineWorkbook
-
-    book = CalamineWorkbook.from_path(str(path))
-    return {name: book.get_sheet_by_name(name).to_python() for name in book.sheet_names}
-
-
-def write_cells_xlsxwriter(cells: dict[str, list[list[object]]], out: Path) -> None:
-    import xlsxwriter
-
-    book = xlsxwriter.Workbook(str(out), {"constant_memory": True})
-    for name, rows in cells.items():
-        sheet = book.add_worksheet(name)
-        for r, row in enumerate(rows):
-            sheet.write_row(r, 0, row)
-    book.close()
-
-
-def write_cells_openpyxl(cells: dict[str, list[list[object]]], out: Path) -> None:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for name, rows in cells.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-    book.save(str(out))
 
 
 def skcriteria_pipelines():  # -> {method: pipeline}, or None without the bench extra
