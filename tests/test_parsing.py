@@ -54,6 +54,12 @@ def same(a, b):
         ("kr 100000", math.nan, None, "error"),
         ("-£500", math.nan, None, "error"),
         ("expensive", math.nan, None, "missing"),
+        # capitals: PER is a word, not a currency code, so the period after it is read
+        ("£9,250 PER YEAR (2025)", 9250, "year", "ok"),
+        ("£9,250 PER ANNUM 2025/26", 9250, "year", "ok"),
+        ("£4,500 PER TERM (2025)", 4500, "term", "ok"),
+        ("12,000 EUR PER YEAR 2025", 12000 * 0.85, "year", "ok"),
+        ("£1,200 PER MODULE (2025)", math.nan, None, "error"),
     ],
 )
 def test_money(raw, value, period, status):

@@ -36,12 +36,13 @@ NUM = (
     r"|\d+(?:[.,]\d+)?)"
 )
 _MULT = r"(?:\s?(?:k|K|m|M|mn|bn)\b|\s(?:thousand|million|lakhs?|lacs?|crores?)\b|万|萬|만)"
+NOT_A_CODE = "|".join(sorted(NOT_CODES))  # "PER" in "£9,250 PER YEAR" is a word, not a currency code
 AMOUNT = re.compile(
     rf"(?P<pre>{CURRENCY}|\b(?-i:[A-Z]{{3}})(?=\d))?\s?(?P<num>{NUM.replace('sep', 'sep1')})(?P<mult1>{_MULT})?"
     rf"(?:(?P<mid>\s?{CURRENCY})?\s?(?:-|–|to|bis|till|until|a|à|hasta|tot)\s?(?P<pre2>{CURRENCY})?\s?"
     rf"(?P<num2>{NUM.replace('sep', 'sep2')})"
     rf"(?P<mult2>{_MULT})?)?"
-    rf"(?P<post>\s?{CURRENCY}|(?-i:[A-Z]{{3}})\b)?(?:[.,]-|[.,]–|/-)?",
+    rf"(?P<post>(?!\s?(?-i:{NOT_A_CODE})\b)(?:\s?{CURRENCY}|(?-i:[A-Z]{{3}})\b))?(?:[.,]-|[.,]–|/-)?",
     re.IGNORECASE,
 )
 
