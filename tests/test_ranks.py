@@ -138,3 +138,12 @@ def test_percentiles_for_the_first_programmes_only(monkeypatch: pytest.MonkeyPat
     assert "note: median rank and ranks 5-95% are given for the first 10" in first.render("table")
     sheet = load_workbook(io.BytesIO(first.render("xlsx")))["Sensitivity"]
     assert [c.value for c in sheet[12]][5:8] == [None, None, None]
+
+
+def test_rows_sorted_on_several_processors_are_sorted_as_one():
+    from programscore.ranks import sort_rows
+
+    keys = np.random.default_rng(4).integers(0, 1 << 62, size=(7, 1_000), dtype=np.uint64)
+    expected = np.sort(keys, axis=1)
+    sort_rows(keys, least=0)
+    assert (keys == expected).all()

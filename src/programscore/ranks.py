@@ -13,6 +13,10 @@ programme), and the 5th, 50th and 95th percentiles of its rank (the ranks of eve
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache
+
 import numpy as np
 
 LEVELS = (0.05, 0.5, 0.95)
@@ -50,13 +54,34 @@ def descending_order(scores: np.ndarray, buffers: tuple[np.ndarray, np.ndarray] 
         u[np.isnan(scores)] = EVERY_BIT  # last, in position order
         u &= ~low
     u |= np.arange(n, dtype=np.uint64)[None, :]
-    u.sort(axis=1)
+    sort_rows(u)
     np.right_shift(u, np.uint64(bits), out=spare)
     same = np.flatnonzero(spare[:, 1:] == spare[:, :-1])  # in (samples, n - 1) coordinates
     if len(same):
         _settle(u, same, scores, low)
     u &= low
     return u.view(np.int64)
+
+
+@cache
+def _pool() -> tuple[ThreadPoolExecutor, int] | None:
+    workers = min(4, len(os.sched_getaffinity(0)))
+    return (ThreadPoolExecutor(workers), workers) if workers > 1 else None
+
+
+os.register_at_fork(after_in_child=_pool.cache_clear)  # a forked child has none of the pool's threads
+
+
+def sort_rows(keys: np.ndarray, least: int = 1 << 20) -> None:
+    """Sort each row of ``keys`` in place, blocks of rows on the processors the process may use (numpy
+    sorts without holding the interpreter's lock); each row's sort is the same whoever does it."""
+    found = _pool()
+    if found is None or keys.size < least or len(keys) < 2:
+        keys.sort(axis=1)
+        return
+    pool, workers = found
+    parts = np.array_split(np.arange(len(keys)), workers)
+    list(pool.map(lambda rows: keys[rows[0] : rows[-1] + 1].sort(axis=1), [p for p in parts if len(p)]))
 
 
 def _settle(keys: np.ndarray, same: np.ndarray, scores: np.ndarray, low: np.uint64) -> None:
@@ -141,6 +166,6 @@ class RankTally:
         found = np.empty((self.tracked, len(LEVELS)), dtype=np.int64)
         for start in range(0, self.tracked, block):
             part = self.ranks[start : start + block].astype(np.int32)
-            part.sort(axis=1)
+            sort_rows(part)
             found[start : start + block] = part[:, picks]
         return found
