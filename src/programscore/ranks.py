@@ -28,7 +28,9 @@ def position_bits(n: int) -> int:
     return max(1, int(n - 1).bit_length())
 
 
-def descending_order(scores: np.ndarray, buffers: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
+def descending_order(
+    scores: np.ndarray, buffers: tuple[np.ndarray, np.ndarray] | None = None, threads: bool = True
+) -> np.ndarray:
     """(samples, n) programme positions, each row from the highest score to the lowest, equal scores in
     position order and NaN last: exactly ``np.argsort(-scores, axis=1, kind="stable")``. ``buffers``:
     two uint64 arrays of at least the size of ``scores`` to work in (the result is a view of the first)."""
@@ -54,7 +56,10 @@ def descending_order(scores: np.ndarray, buffers: tuple[np.ndarray, np.ndarray] 
         u[np.isnan(scores)] = EVERY_BIT  # last, in position order
         u &= ~low
     u |= np.arange(n, dtype=np.uint64)[None, :]
-    sort_rows(u)
+    if threads:
+        sort_rows(u)
+    else:  # already on one of the pool's threads
+        u.sort(axis=1)
     np.right_shift(u, np.uint64(bits), out=spare)
     same = np.flatnonzero(spare[:, 1:] == spare[:, :-1])  # in (samples, n - 1) coordinates
     if len(same):
@@ -122,6 +127,13 @@ def quantile_positions(samples: int, histogram: bool) -> list[int]:
     return [int(p) + 1 for p in picked]
 
 
+class _Scratch:
+    """The working arrays of one thread: the sort's two key buffers and one piece's ranks."""
+
+    buffers: tuple[np.ndarray, np.ndarray] | None = None
+    ranks: np.ndarray | None = None
+
+
 class RankTally:
     """Counts of the first ``top`` places of every programme and the ranks of the first ``tracked``
     programmes, sample chunk by chunk."""
@@ -131,34 +143,48 @@ class RankTally:
         self.places = np.zeros((top, n), dtype=np.int64)  # [place, programme]
         self.ranks = np.empty((tracked, samples), dtype=np.uint16 if n < 1 << 16 else np.uint32)
         self.done = 0
-        self._buffers: tuple[np.ndarray, np.ndarray] | None = None
         self._places = np.arange(1, n + 1, dtype=self.ranks.dtype)
-        self._ranks = np.empty((0, n), dtype=self.ranks.dtype)  # one chunk's ranks, a sample a row
+        self._scratch: dict[int, _Scratch] = {}  # one per thread at work
 
     def add(self, scores: np.ndarray) -> None:
+        """Rank a chunk of samples: pieces of it on the processors the process may use, each piece's
+        samples ranked exactly as alone (its own buffers; the counts are summed, the kept ranks of
+        different samples are different columns)."""
         step = max(1, min(500, 4_000_000 // max(self.n, 1)))  # the sort's keys stay near 32 MB
-        if self._buffers is None:
-            shape = (min(step, len(scores)), self.n)
-            self._buffers = (np.empty(shape, dtype=np.uint64), np.empty(shape, dtype=np.uint64))
-        for start in range(0, len(scores), step):
-            self._add(scores[start : start + step])
+        starts = list(range(0, len(scores), step))
+        found = _pool()
+        if found is None or len(starts) < 2 or self.n * step < 1 << 20:
+            for start in starts:
+                self.places += self._add(scores[start : start + step], self.done + start, 0, threads=True)
+        else:
+            pool, workers = found
 
-    def _add(self, scores: np.ndarray) -> None:
+            def run(worker: int) -> np.ndarray:
+                counts = np.zeros_like(self.places)
+                for start in starts[worker::workers]:
+                    counts += self._add(scores[start : start + step], self.done + start, worker, threads=False)
+                return counts
+
+            for counts in pool.map(run, range(min(workers, len(starts)))):
+                self.places += counts
+        self.done += len(scores)
+
+    def _add(self, scores: np.ndarray, at: int, worker: int, threads: bool) -> np.ndarray:
+        """Rank the samples ``scores`` (kept ranks from column ``at``): their counts of the first places."""
         size, n = scores.shape
-        if size * n > self._buffers[0].size:  # type: ignore[index]
-            self._buffers = (np.empty((size, n), dtype=np.uint64), np.empty((size, n), dtype=np.uint64))
-        if size > len(self._ranks):
-            self._ranks = np.empty((size, n), dtype=self.ranks.dtype)
-        order = descending_order(scores, self._buffers)
+        scratch = self._scratch.setdefault(worker, _Scratch())
+        if scratch.buffers is None or size * n > scratch.buffers[0].size:
+            scratch.buffers = (np.empty((size, n), dtype=np.uint64), np.empty((size, n), dtype=np.uint64))
+        if scratch.ranks is None or size > len(scratch.ranks):
+            scratch.ranks = np.empty((size, n), dtype=self.ranks.dtype)
+        order = descending_order(scores, scratch.buffers, threads=threads)
         ahead = order[:, : self.top]
-        self.places += np.bincount(
-            (np.arange(self.top)[None, :] * n + ahead).ravel(), minlength=self.top * n
-        ).reshape(self.top, n)
-        ranks = self._ranks[:size]
+        counts = np.bincount((np.arange(self.top)[None, :] * n + ahead).ravel(), minlength=self.top * n)
+        ranks = scratch.ranks[:size]
         for row in range(size):  # one scatter per sample: within one row, so fast
             ranks[row, order[row]] = self._places
-        self.ranks[:, self.done : self.done + size] = ranks[:, : self.tracked].T  # a programme's ranks a row
-        self.done += size
+        self.ranks[:, at : at + size] = ranks[:, : self.tracked].T  # a programme's ranks a row
+        return counts.reshape(self.top, n)
 
     def quantiles(self, histogram: bool, block: int = 1_000) -> np.ndarray:
         """(tracked, len(LEVELS)) rank percentiles: the kept ranks sorted, a block of programmes at a time."""
