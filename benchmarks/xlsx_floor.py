@@ -50,20 +50,13 @@ def _plain(values: Any) -> list:
 def sheet_cells(result: Any) -> dict:
     """The cells of the Ranking, Issues and Excluded sheets: per sheet, headers, columns of Python
     values and a number format per column (None for text); for Ranking, the imputed points too."""
-    from programscore.reports.excel import VALUE_FORMATS
+    from programscore.reports.excel import VALUE_FORMATS, ranking_headers
 
     criteria = result.profile.criteria
     base = result.profile.currency.base
     n = len(result.names)
-    units = {"money": base, "duration": "months", "percent": "%"}
     costs = result.total_cost is not None
-    headers = (
-        ["Rank", "Programme", "Sheet row", "Score"]
-        + [f"{c.label} (points)" for c in criteria]
-        + [f"{c.label} ({units[c.kind]})" if c.kind in units else f"{c.label} (value)" for c in criteria]
-        + ([f"Total cost ({base})", f"Points per 1,000 {base}"] if costs else [])
-        + ["Dominated by"]
-    )
+    headers = ranking_headers(result)
     points = result.contributions.to_numpy(dtype=float)[:n]
     values = result.values.loc[result.rows[:n], result.profile.keys].to_numpy(dtype=float)
     columns = [_plain(result.ranks[:n]), [str(v) for v in result.names[:n]], _plain(result.rows[:n]),

@@ -83,20 +83,27 @@ def _write(book: Book, result: Ranking, options: Options, n: int) -> None:
     _profile_sheet(book, cleaning, result, notices)
 
 
+def ranking_headers(result: Ranking) -> list[str]:
+    """The Ranking sheet's headers: rank, name, row, score, points and value per criterion, costs."""
+    criteria = result.profile.criteria
+    base = result.profile.currency.base
+    units = {"money": base, "duration": "months", "percent": "%"}
+    return (
+        ["Rank", "Programme", "Sheet row", "Score"]
+        + [f"{c.label} (points)" for c in criteria]
+        + [f"{c.label} ({units[c.kind]})" if c.kind in units else f"{c.label} (value)" for c in criteria]
+        + ([f"Total cost ({base})", f"Points per 1,000 {base}"] if result.total_cost is not None else [])
+        + ["Dominated by"]
+    )
+
+
 def _ranking_sheet(book: Book, cleaning: Cleaning, result: Ranking, options: Options, n: int) -> list[str]:
     """The Ranking sheet; its headers."""
     criteria = result.profile.criteria
     base = result.profile.currency.base
     k = len(criteria)
-    units = {"money": base, "duration": "months", "percent": "%"}
     costs = result.total_cost is not None
-    headers = (
-        ["Rank", "Programme", "Sheet row", "Score"]
-        + [f"{c.label} (points)" for c in criteria]
-        + [f"{c.label} ({units[c.kind]})" if c.kind in units else f"{c.label} (value)" for c in criteria]
-        + ([f"Total cost ({base})", f"Points per 1,000 {base}"] if costs else [])
-        + ["Dominated by"]
-    )
+    headers = ranking_headers(result)
     dominators = result.dominator_names()[:n]
     names = [str(name) for name in result.names[:n]]
     widths = (
